@@ -1,0 +1,7 @@
+"""The pure core of cds-facts: plain functions over plain data, no Prefect, no database.
+
+A document goes through the modules in this order: ``sources`` (find and read
+files) -> ``clean`` (``unicode``, ``textdump``, ``html``, ``metadata``) ->
+``extract`` (``sentences``, ``numbers``, ``places``, ``indicators``,
+``periods``) -> ``load`` (DuckDB). ``pipeline`` composes them per batch.
+"""

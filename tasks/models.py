@@ -1,0 +1,95 @@
+"""The plain records passed between the pipeline's steps."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """An input as read: its bytes, how they decode, and the content hash that names it."""
+
+    source_name: str  # file name, or the URL of a fetched page
+    source_uri: str  # absolute path or URL
+    raw: bytes
+    text: str  # the bytes decoded (see sources.decode)
+    encoding: str
+    sha256: str
+
+    @property
+    def doc_id(self) -> str:
+        """Stable id: the same content gives the same id on every run and machine."""
+        return self.sha256[:24]
+
+    @property
+    def is_html(self) -> bool:
+        head = self.text[:2048].lstrip().lower()
+        return self.source_name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html"))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned document: the article body and what is known about it."""
+
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published_at: datetime | None
+    authors: tuple[str, ...]
+    province: str | None
+    text: str  # the clean body; every fact offset points into it
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One quantitative statement read from an article."""
+
+    doc_id: str
+    surface: str
+    sentence: str
+    start_char: int  # offsets of the number in Article.text
+    end_char: int
+    kind: str  # count, percent, ratio, rank, score, storage, money
+    value: float
+    denominator: float | None
+    qualifier: str  # exact, more_than, approx, less_than, at_least, at_most
+    counted: str | None
+    indicator: str | None
+    province: str | None
+    province_2025: str | None
+    place: str | None
+    period_year: int | None
+    status: str  # actual or target
+
+    @property
+    def fact_id(self) -> str:
+        return f"{self.doc_id}:{self.start_char}"
+
+    @property
+    def share_pct(self) -> float | None:
+        if self.kind == "percent":
+            return self.value
+        if self.kind == "ratio" and self.denominator:
+            return 100.0 * self.value / self.denominator
+        return None
+
+
+@dataclass
+class Quarantined:
+    """An input that could not be processed, and why."""
+
+    source_uri: str
+    stage: str  # read, decode, clean, extract, load
+    error: str
+    sha256: str | None = None
+    raw: bytes | None = None
+
+
+@dataclass
+class BatchResult:
+    """What one batch of inputs produced, ready to load."""
+
+    raw_docs: list[RawDoc] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)

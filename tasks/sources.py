@@ -1,0 +1,84 @@
+"""Find input files, read their bytes, decode them and name them by content."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .models import RawDoc
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm")
+
+# Byte-order marks, longest first (UTF-32's LE mark begins with UTF-16's).
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+class InputError(Exception):
+    """An input that cannot become a document; the message says why, for a person to act on."""
+
+    def __init__(self, stage: str, message: str):
+        super().__init__(message)
+        self.stage = stage
+
+
+def discover(paths: list[str | Path]) -> list[Path]:
+    """Every .txt/.html file named or found under the folders named, sorted, each once.
+
+    A path that does not exist raises FileNotFoundError: the caller decides
+    whether that is a usage error (the CLI) or a quarantined input.
+    """
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or folder: {given}")
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):  # does not follow symlinked folders: no loops
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(INPUT_SUFFIXES) and not name.startswith("."):
+                        found[Path(root, name).absolute()] = None
+        else:
+            found[path.absolute()] = None
+    return list(found)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding): a byte-order mark first, then strict UTF-8, then detection."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError("decode", "not text: no character encoding decodes these bytes")
+    return str(best), best.encoding
+
+
+def read_raw(path: Path, source_name: str | None = None) -> RawDoc:
+    """Read one file into a RawDoc; InputError says what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError("read", f"cannot read the file: {exc.strerror or exc}") from exc
+    return raw_doc_from_bytes(raw, source_name or path.name, str(path))
+
+
+def raw_doc_from_bytes(raw: bytes, source_name: str, source_uri: str) -> RawDoc:
+    if not raw.strip():
+        raise InputError("read", "empty input: the file holds no text")
+    if b"\x00" in raw[:4096] and not raw.startswith(tuple(bom for bom, _ in _BOMS)):
+        raise InputError("decode", "binary data, not text (NUL bytes)")
+    text, encoding = decode(raw)
+    return RawDoc(source_name=source_name, source_uri=source_uri, raw=raw, text=text,
+                  encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
