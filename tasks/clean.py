@@ -1,0 +1,42 @@
+"""RawDoc -> Article: decode-level repair, boilerplate out, metadata in. Dispatches on the input's shape."""
+from __future__ import annotations
+
+from .html import parse_html
+from .metadata import authors_from, first_datetime, outlet_from
+from .models import Article, RawDoc
+from .places import load_gazetteer
+from .textdump import split_dump
+from .unicode import normalize_text
+
+
+class EmptyArticle(ValueError):
+    """Cleaning left no article text: the input was boilerplate only."""
+
+
+def clean(raw: RawDoc) -> Article:
+    """The article in a text dump or an HTML page, with its metadata."""
+    if raw.is_html:
+        page = parse_html(raw.text, url=raw.source_uri if "://" in raw.source_uri else None)
+        title = normalize_text(page.title) if page.title else None
+        parts = split_dump(normalize_text("\n".join(page.lines)), known_title=title)
+        published = first_datetime(page.published + parts.dates)
+        authors = authors_from([normalize_text(a) for a in page.authors] or parts.bylines)
+        hints = [normalize_text(h) for h in page.outlet_hints] + parts.outlet_hints
+    else:
+        parts = split_dump(normalize_text(raw.text))
+        title = parts.title
+        published = first_datetime(parts.dates)
+        authors = authors_from(parts.bylines)
+        hints = parts.outlet_hints
+    text = "\n".join(parts.body)
+    if not text.strip():
+        raise EmptyArticle("no article text left after cleaning: the input holds boilerplate only")
+    return Article(
+        doc_id=raw.doc_id,
+        title=title,
+        outlet=outlet_from(hints),
+        published_at=published,
+        authors=authors,
+        province=load_gazetteer().main_province(title, text, hints),
+        text=text,
+    )

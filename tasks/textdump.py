@@ -1,0 +1,228 @@
+"""Boilerplate rules for text dumps: a page saved as text, header and footer and all.
+
+``split_dump`` finds the headline, cuts the page's tail (comments, related
+news, counters, footers), drops junk lines inside the body, and hands back
+the article's lines together with the meta lines (bylines, datelines) it set
+aside. Every rule is about the shape of a line, never about one outlet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .unicode import match_key
+
+# A date with an optional clock, as datelines write it: "12/12/2024 20:03",
+# "24/09/2023 00:00:00", "6-6-25 02:38:17", "20:03 12/12/2024".
+DATE_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}"
+             r"(?:\s*,?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+# A line that is only a date: the article's dateline when it follows the headline.
+DATE_LINE = re.compile(rf"^(?:(?:thứ \w+|chủ nhật)\s*,?\s*)?(?:ngày\s*)?{DATE_TIME}(?:\s*\(GMT[+-]\d+\))?$",
+                       re.IGNORECASE)
+# A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
+MARKED_DATE = re.compile(rf"(?:Ngày đăng|Đăng lúc|Đăng ngày|Cập nhật|Xuất bản|Ngày)\s*:?\s*({DATE_TIME})"
+                         r"(?:\s*\(GMT[+-]\d+\))?", re.IGNORECASE)
+# The site header's clock ("Thứ sáu, 6-6-25 02:38:17"): the day the page was saved, not published.
+WEEKDAY_CLOCK = re.compile(r"^(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật)\s*,", re.IGNORECASE)
+# A related-news time stamp standing alone: "21:42 , 18/01/2025".
+RELATED_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*,?\s*\d{1,2}/\d{1,2}/\d{4}$")
+
+# Lines that begin the page's tail: comments, related and latest news,
+# ratings, counters, footers. Matched on the line's start (match_key form).
+TAIL_MARKERS = (
+    "ý kiến bạn đọc", "bình luận", "gửi bình luận", "viết bình luận", "xem thêm bình luận",
+    "tin mới", "tin liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "tin đã đưa",
+    "bài viết liên quan", "bài liên quan", "cùng chuyên mục", "có thể bạn quan tâm",
+    "đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin nổi bật", "tin tức liên quan",
+    "đánh giá của bạn", "bạn đang đọc bài viết", "chia sẻ bài viết", "từ khóa", "tags",
+    "thống kê truy cập", "bản quyền", "copyright", "©", "cơ quan chủ quản", "giấy phép",
+    "chịu trách nhiệm", "tổng biên tập",
+)
+_TAIL_MAX_WORDS = 8  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
+
+# Lines that are never article text, wherever they stand.
+JUNK_LINES = [
+    re.compile(r"^[a-z]+(?: [a-z]+){0,3}$"),  # image placeholders and alt text: "anh tin bai", "ssv"
+    re.compile(r"[-–]\s*Ảnh \d+\.?$"),  # caption anchors: "Tháo gỡ ... - Ảnh 1."
+    re.compile(r"^(?:[•·*-]\s*)?(?:lượt xem|lượt đọc|lượt truy cập|đang online|đang truy cập|hôm nay|hôm qua|"
+               r"trong tuần|trong tháng|tất cả|tổng truy cập|truy cập)\s*:?\s*[\d.,]+$", re.IGNORECASE),
+    re.compile(r"^(?:đường dây nóng|hotline|đt|điện thoại|fax|email|e-mail|liên hệ)\s*:", re.IGNORECASE),
+    re.compile(r"^(?:SELECT|INSERT|UPDATE|DELETE)\s.+\s(?:FROM|INTO|SET|WHERE)\s", re.IGNORECASE),  # leaked SQL
+    re.compile(r"^[\d\s|«»<>.,…/-]+$"),  # pagination rows and stray numbers
+    re.compile(r"^>>"),  # related-article links
+    re.compile(r"^(?:xem thêm|đọc thêm|tin liên quan)\s*:", re.IGNORECASE),
+    re.compile(r"^theo dõi .{1,80} trên\s*:?$", re.IGNORECASE),  # "Theo dõi <outlet> trên" social prompt
+    re.compile(r"^(?:ảnh|video|clip)\s*(?:minh họa|minh hoạ)?\s*:?\s*$", re.IGNORECASE),
+]
+# "Nguồn: ..." closes a report with its source: meta, not body.
+SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:\s*(.+)$")
+# The end mark of a Vietnamese article body.
+END_MARK = re.compile(r"\./\.\s*$")
+# Byline prefixes: "Bài và ảnh: ", "Bài, ảnh: ", "Bài: ", "Tác giả: ", "Nhóm PV: ".
+BYLINE_PREFIX = re.compile(r"^(?:bài và ảnh|bài, ảnh|bài/ảnh|bài|tin|tin, ảnh|tác giả|nhóm pv|pv|ctv)\s*:\s*",
+                           re.IGNORECASE)
+PHOTO_CREDIT = re.compile(r"^(?:ảnh|video|đồ họa|đồ hoạ)\s*:", re.IGNORECASE)
+# Separators between names on one byline.
+NAME_SEPARATOR = re.compile(r"\s*(?:[–—,;&/]|\s-\s|\svà\s)\s*")
+# A leading outlet tag on the first paragraph: "(baonamdinh.vn) ", "(Baothanhhoa.vn) - ", "Diendandoanhnghiep.vn ".
+DOMAIN_TAG = re.compile(r"^\(?((?:[\w-]+\.)+(?:vn|com|net|org|info))\)?\s*[-–—:]?\s*", re.IGNORECASE)
+# A leading outlet name: "Báo Cà Mau Thời gian qua, ..." -> "Báo Cà Mau".
+OUTLET_PREFIX = re.compile(r"^((?:Báo|Tạp chí|Đài|Cổng thông tin)(?: điện tử)?(?: [A-ZĐÀ-Ỹ]\w*)+) (?=[A-ZĐÀ-Ỹ]\w* [a-zđà-ỹ])")
+
+
+@dataclass
+class DumpParts:
+    """A page split into what the article says and what surrounds it."""
+
+    title: str | None = None
+    header: list[str] = field(default_factory=list)  # lines above the headline (site name, hotline, clock)
+    body: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)  # byline lines, as written
+    dates: list[str] = field(default_factory=list)  # dateline strings that belong to the article
+    outlet_hints: list[str] = field(default_factory=list)  # outlet names or domains seen on the page
+
+
+def is_junk(line: str) -> bool:
+    return any(rule.search(line) for rule in JUNK_LINES)
+
+
+def is_tail_marker(line: str) -> bool:
+    key = match_key(line).strip(" :.-•")
+    return len(key.split()) <= _TAIL_MAX_WORDS and any(
+        key == m or key.startswith(m + " ") or key.startswith(m + ":") for m in TAIL_MARKERS)
+
+
+def _is_name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower()) and len(word) <= 8
+
+
+def byline_names(line: str) -> list[str] | None:
+    """The names on a byline ("Hồng Tư – Minh Quang" -> two names); None when the line is no byline."""
+    if PHOTO_CREDIT.match(line) or len(line) > 80:
+        return None
+    text = BYLINE_PREFIX.sub("", line.strip())
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" .")  # "(TTXVN)"
+    names = [n for n in NAME_SEPARATOR.split(text) if n]
+    if not names or len(names) > 4:
+        return None
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(_is_name_word(w) for w in words):
+            return None
+    return names
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    if not 4 <= len(words) <= 40 or line.isupper() or is_junk(line) or END_MARK.search(line):
+        return False
+    if DATE_LINE.match(line) or WEEKDAY_CLOCK.match(line) or line.isascii():
+        return False
+    capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
+    return capitalised <= len(words) / 2  # menus are rows of capitalised items
+
+
+def _split_run_ons(line: str) -> list[str]:
+    """Split text glued without a space at a lower/upper seam ("đột pháCán bộ") into lines."""
+    pieces, start = [], 0
+    for match in re.finditer(r"\w+", line):
+        word = match.group()
+        if not word[0].islower():
+            continue
+        for k in range(2, len(word) - 1):
+            if word[k].isupper() and word[:k].islower() and word[k + 1:].islower():
+                cut = match.start() + k
+                pieces.append(line[start:cut])
+                start = cut
+                break
+    pieces.append(line[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _find_title(lines: list[str]) -> tuple[int, str | None, str | None]:
+    """(index, headline, date written on the headline's line) of the first headline-like line."""
+    for i, line in enumerate(lines[:30]):
+        marked = MARKED_DATE.search(line)
+        candidate = line[:marked.start()].strip() if marked and marked.start() > 0 else line
+        if _is_headline(candidate):
+            return i, candidate, marked.group(1) if marked else None
+    return -1, None, None
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Index of the first line of the page's tail (or len(lines))."""
+    for i, line in enumerate(lines):
+        if is_tail_marker(line):
+            return i
+        if RELATED_STAMP.match(line):  # a related item: its headline (often printed twice) stands above
+            start = i - 1
+            if start >= 1 and lines[start - 1] == lines[start]:
+                start -= 1
+            return max(start, 0)
+    return len(lines)
+
+
+def _strip_outlet_tag(paragraph: str, hints: list[str]) -> str:
+    for pattern in (DOMAIN_TAG, OUTLET_PREFIX):
+        match = pattern.match(paragraph)
+        if match:
+            hints.append(match.group(1))
+            return paragraph[match.end():].lstrip(" -–—:")
+    return paragraph
+
+
+def split_dump(text: str, known_title: str | None = None) -> DumpParts:
+    """Split a normalised text dump into headline, body and meta lines.
+
+    With ``known_title`` (an HTML page's headline) the headline is not
+    searched for: the body starts after the line that repeats it, if any.
+    """
+    lines = [piece for raw in text.split("\n") if raw.strip() for piece in _split_run_ons(raw.strip())]
+    parts = DumpParts()
+    if known_title is None:
+        title_at, parts.title, title_date = _find_title(lines)
+    else:
+        key = match_key(known_title)
+        title_at = next((i for i, line in enumerate(lines[:30]) if match_key(line) == key), -1)
+        parts.title, title_date = known_title, None
+    if title_date:
+        parts.dates.append(title_date)
+    parts.header = lines[:max(title_at, 0)]
+    for line in parts.header:
+        if line.isupper() and not is_junk(line):
+            parts.outlet_hints.append(line)
+        follow = re.match(r"^Theo dõi (.{1,80}) trên\s*:?$", line, re.IGNORECASE)
+        if follow:
+            parts.outlet_hints.append(follow.group(1))
+    rest = lines[title_at + 1:]
+    rest = rest[:_tail_start(rest)]
+
+    seen: set[str] = set()
+    ended = False  # past the "./." end mark: only bylines and sources may follow
+    for i, line in enumerate(rest):
+        key = match_key(line)
+        if is_junk(line) or key in seen:
+            continue
+        if parts.title and match_key(parts.title) in key and MARKED_DATE.search(line):
+            parts.dates.append(MARKED_DATE.search(line).group(1))  # the headline line printed again
+            continue
+        if DATE_LINE.match(line) and not WEEKDAY_CLOCK.match(line):
+            parts.dates.append(line)
+            continue
+        names = byline_names(line)
+        if names:
+            parts.bylines.append(line)
+            continue
+        source = SOURCE_LINE.match(line)
+        if source or ended:
+            if ended:
+                break
+            continue
+        if i + 1 < len(rest) and len(line) < 200 and rest[i + 1].startswith(line) and rest[i + 1] != line:
+            continue  # a caption repeated as the start of the paragraph below it
+        seen.add(key)
+        if not parts.body:
+            line = _strip_outlet_tag(line, parts.outlet_hints)
+        parts.body.append(line)
+        ended = bool(END_MARK.search(line))
+    return parts
