@@ -1,0 +1,137 @@
+"""Article -> facts: every quantity in the body with what it counts, where, when, and whether it is a goal."""
+from __future__ import annotations
+
+import re
+
+from .indicators import Catalogue
+from .models import Article, Fact
+from .numbers import Quantity, find_quantities
+from .periods import YEAR, period_year, status
+from .places import Gazetteer, Mention
+from .sentences import Span, clause_bounds, sentences
+from .unicode import match_key
+
+# Raise it when extraction changes: documents extracted by an older version are extracted again.
+EXTRACTOR_VERSION = 1
+
+# Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
+_PHRASE_STOP = re.compile(
+    r"[,.;:()!?…“”\"]|(?<!\w)(?:và|với|được|đã|đang|sẽ|đạt|là|có|thì|nhưng|hoặc|cùng|để|trong|tại|trên|theo|"
+    r"so|từ|đến|tới|khi|nên|do|vì|nhằm|đều|bao gồm|chiếm)(?!\w)", re.IGNORECASE)
+# Verbs that join a subject to its figure: "Tỷ lệ ... đạt 85%", "... là 4.970 trạm".
+_PREDICATE_TAIL = re.compile(r"(?:\s+(?:đạt|là|chiếm|lên|tới|đến|ở mức|trung bình|bình quân|đều|khoảng|trên|"
+                             r"hơn|gần|dưới))+\s*$", re.IGNORECASE)
+_MAX_PHRASE_WORDS = 8
+_MAX_SUBJECT_WORDS = 12
+# Kinds whose year carries over from earlier in the paragraph: a ranking's year is said once.
+_YEAR_CARRIES = {"rank", "score"}
+
+
+def _counted_after(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase after a figure: (phrase, end offset)."""
+    window = text[start:limit]
+    stop = _PHRASE_STOP.search(window)
+    phrase = window[:stop.start()] if stop else window
+    words = phrase.split()[:_MAX_PHRASE_WORDS]
+    if not words:
+        return "", start
+    end = text.index(words[-1], start + len(phrase) - len(phrase.lstrip())) + len(words[-1])
+    return " ".join(words), end
+
+
+def _subject_before(text: str, start: int, end: int) -> tuple[str, int]:
+    """The subject a figure is predicated of: "Tỷ lệ dân số ... đạt 85%" -> (subject, start offset)."""
+    window = _PREDICATE_TAIL.sub("", text[start:end])
+    piece_start = max(window.rfind(c) for c in ",;:(") + 1
+    words = list(re.finditer(r"\S+", window[piece_start:]))[-_MAX_SUBJECT_WORDS:]
+    if not words:
+        return "", end
+    return " ".join(w.group() for w in words), start + piece_start + words[0].start()
+
+
+def _nearest(mentions: list[Mention], q_start: int, q_end: int, lo: int, hi: int, next_start: int) -> Mention | None:
+    """The mention nearest before the figure within [lo, q_start), else the first after it before the next figure."""
+    before = [m for m in mentions if lo <= m.start and m.end <= q_start]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if q_end <= m.start and m.end <= min(hi, next_start)]
+    return after[0] if after else None
+
+
+class Extractor:
+    """Reads facts from articles with one catalogue and one gazetteer."""
+
+    def __init__(self, catalogue: Catalogue, gazetteer: Gazetteer):
+        self.catalogue = catalogue
+        self.gazetteer = gazetteer
+
+    def facts(self, article: Article) -> list[Fact]:
+        text = article.text
+        facts: list[Fact] = []
+        paragraph_year: dict[int, int] = {}
+        for sentence in sentences(text):
+            facts.extend(self._sentence_facts(article, sentence, paragraph_year))
+            years = YEAR.findall(sentence.text)
+            if years:
+                paragraph_year[sentence.paragraph] = int(years[-1])
+        return facts
+
+    def _sentence_facts(self, article: Article, sentence: Span, paragraph_year: dict[int, int]) -> list[Fact]:
+        text = article.text
+        quantities = [_shift(q, sentence.start) for q in find_quantities(sentence.text)]
+        if not quantities:
+            return []
+        mentions = self.gazetteer.mentions(sentence.text)
+        mentions = [Mention(m.start + sentence.start, m.end + sentence.start, m.name, m.is_province) for m in mentions]
+        provinces = [m for m in mentions if m.is_province]
+        places = [m for m in mentions if not m.is_province]
+        facts: list[Fact] = []
+        previous_end = sentence.start
+        for i, q in enumerate(quantities):
+            next_start = quantities[i + 1].phrase_start if i + 1 < len(quantities) else sentence.end
+            clause_start, clause_end = clause_bounds(sentence, q.start)
+            counted, counted_end = _counted_after(text, q.phrase_end, min(clause_end, next_start))
+            surface_start = q.phrase_start
+            if counted:
+                left = text[max(clause_start, previous_end):q.start]
+                right = text[q.end:min(clause_end, next_start)]
+            else:  # a predicate figure: "Tỷ lệ ... đạt 85%", "1.184 dịch vụ ..., đạt 63,38%"
+                counted, surface_start = _subject_before(text, max(clause_start, previous_end), q.phrase_start)
+                surface_start = min(surface_start, q.phrase_start)
+                left = text[max(clause_start, quantities[i - 1].start if i else sentence.start):q.start]
+                right = re.split(r"[,;.]", text[q.end:min(clause_end, next_start)], maxsplit=1)[0]
+            indicator = self.catalogue.match(q.kind, match_key(f"{left} {right}"), match_key(counted))
+            if indicator is None and facts:  # "(cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)" reads like the figure before
+                wider = text[sentence.start:q.start]
+                indicator = self.catalogue.match(q.kind, match_key(f"{wider} {right}"))
+            province = _nearest(provinces, q.start, q.end, sentence.start, clause_end, next_start)
+            place = _nearest(places, q.start, q.end, clause_start, clause_end, next_start)
+            province_name = province.name if province else article.province
+            year = period_year(text[clause_start:q.start], text[q.end:clause_end])
+            if year is None and q.kind in _YEAR_CARRIES:
+                year = paragraph_year.get(sentence.paragraph)
+            facts.append(Fact(
+                doc_id=article.doc_id,
+                surface=text[surface_start:max(q.phrase_end, counted_end)].strip(),
+                sentence=sentence.text,
+                start_char=q.start,
+                end_char=q.end,
+                kind=q.kind,
+                value=q.value,
+                denominator=q.denominator,
+                qualifier=q.qualifier,
+                counted=counted or None,
+                indicator=indicator,
+                province=province_name,
+                province_2025=self.gazetteer.to_2025(province_name),
+                place=place.name if place else None,
+                period_year=year,
+                status=status(text[sentence.start:q.start]),
+            ))
+            previous_end = max(counted_end, q.phrase_end)
+        return facts
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return Quantity(q.start + offset, q.end + offset, q.phrase_start + offset, q.phrase_end + offset,
+                    q.kind, q.value, q.denominator, q.qualifier)

@@ -1,0 +1,209 @@
+"""Vietnamese numerals in running text -> quantities (value, kind, denominator, qualifier).
+
+Vietnamese writes "." between thousands and "," before decimals: "1.355.335",
+"16,63%", "4.337/4357". A numeral is a quantity unless its neighbours say it
+is a date, a time, a year, a phone or document number, or part of a name
+("cách mạng 4.0", "3G/4G", "thôn 2", "mô hình “3 không”").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# A digit run with separators, standing alone (not glued to a letter before it).
+NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
+# Vietnamese-formatted numbers: thousands groups of three after ".", decimals after ",".
+_VI_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+# English-formatted ones some outlets use: "1,234,567" or "1,234.5".
+_EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+# Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000. "tỉ" must not be the "tỉ" of "tỉnh".
+MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_MULTIPLIER = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+_MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND|đ)(?!\w)")
+_PERCENT = re.compile(r"\s*(?:%|phần trăm(?!\w))")
+_SCORE = re.compile(r"\s*điểm(?!\w)")
+# Storage, converted to TB: "135TB", "2 PB".
+STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
+_STORAGE = re.compile(r"\s*(TB|PB|GB|terabyte)(?!\w)", re.IGNORECASE)
+# Time units after a numeral make a duration, not a fact: "6 tháng đầu năm", "sau 2 tháng".
+_DURATION = re.compile(r"\s+(?:tháng|năm|ngày|tuần|quý|giờ|phút|giây|thập kỷ|thế kỷ)(?!\w)")
+# A second numeral after "/" makes a ratio, a date or a document number.
+_SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
+
+# Words before a numeral that make it a name or a label, not a quantity:
+# "thôn 2", "Quận 1", "Điều 5", "kỳ họp thứ 7"-style ordinals are handled apart.
+_LABEL_BEFORE = re.compile(
+    r"(?:^|\s)(?:thôn|xóm|ấp|khóm|tổ|khu|khu phố|phường|quận|đội|lô|đường|điều|khoản|chương|mục|phần|bài|"
+    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|ĐT|điện thoại|phiên bản)\s*$",
+    re.IGNORECASE)
+# Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:nghị quyết|nghị định|quyết định|thông tư|chỉ thị|công văn|kết luận|luật|kế hoạch|văn bản|"
+    r"công điện|tờ trình|thông báo|đề án|chương trình)(?:\s+số)?\s*$", re.IGNORECASE)
+# Dates written day/month: "ngày 16/1", "sáng 21/5".
+_DAY_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ ngày|đến ngày)\s*$", re.IGNORECASE)
+# Ordinals of events, not ranks: "kỳ họp thứ 7", "lần thứ 3".
+_EVENT_ORDINAL = re.compile(r"(?:lần|kỳ|khóa|khoá|phiên|đợt|họp|hội nghị|đại hội|tuần|ngày|năm)\s+thứ\s*$",
+                            re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?:thứ|hạng)\s*$", re.IGNORECASE)
+# "top 10", "tốp 20", "nhóm 10 tỉnh": an upper bound on a rank.
+_TOP_BEFORE = re.compile(r"(?:top|tốp)\s*$", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"nhóm\s*$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s+(?:tỉnh|địa phương|thành phố|quốc gia|nước|đơn vị)", re.IGNORECASE)
+# An age in a definition: "từ 15 tuổi trở lên", "dưới 6 tuổi".
+_AGE_AFTER = re.compile(r"\s+tuổi(?!\w)")
+
+# Qualifiers: the word right before the numeral ("trên 11,07 triệu", "gần 105.815").
+QUALIFIERS = [
+    ("more_than", re.compile(r"(?:^|\s)(?:trên|hơn|vượt|nhiều hơn)\s*$", re.IGNORECASE)),
+    ("approx", re.compile(r"(?:^|\s)(?:khoảng|gần|xấp xỉ|chừng|ước|ước tính|ước khoảng|khoảng chừng)\s*$",
+                          re.IGNORECASE)),
+    ("less_than", re.compile(r"(?:^|\s)(?:dưới|chưa đến|chưa tới|chưa đầy|ít hơn|không đến)\s*$", re.IGNORECASE)),
+    ("at_least", re.compile(r"(?:^|\s)(?:ít nhất|tối thiểu)\s*$", re.IGNORECASE)),
+    ("at_most", re.compile(r"(?:^|\s)(?:tối đa|không quá|top|tốp|nhóm)\s*$", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity read from a sentence; offsets are into the text it was read from."""
+
+    start: int  # the numeral (with its "/denominator" and "%")
+    end: int
+    phrase_start: int  # the qualifier word, if any
+    phrase_end: int  # past the unit or multiplier
+    kind: str
+    value: float
+    denominator: float | None
+    qualifier: str
+
+
+def parse_number(token: str) -> float | None:
+    """A Vietnamese-formatted numeral as a number: "1.805" -> 1805, "16,63" -> 16.63; None if malformed."""
+    if _VI_NUMBER.match(token):
+        digits = token.replace(".", "").replace(",", ".")
+    elif _EN_NUMBER.match(token):
+        digits = token.replace(",", "")
+    else:
+        return None  # "4.0", "0939.923988", "1.2.3": names, versions, phone numbers
+    try:
+        return float(Decimal(digits))
+    except InvalidOperation:
+        return None
+
+
+def _scaled(value: float, factor: float) -> float:
+    return float(Decimal(str(value)) * Decimal(str(factor)))
+
+
+def _is_plain_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+
+def _quoted_name(text: str, start: int) -> bool:
+    """A numeral opening a short quoted name: mô hình “3 không”."""
+    before = text[:start].rstrip()
+    if not before.endswith(("“", '"', "‘")):
+        return False
+    close = re.search(r"[”\"’]", text[start:start + 30])
+    return close is not None
+
+
+def read_quantity(text: str, match: re.Match) -> Quantity | None:
+    """The quantity a numeral stands for in text, or None when it is no quantity."""
+    token, start, end = match.group(), match.start(), match.end()
+    before, after = text[:start], text[end:]
+    value = parse_number(token)
+    if value is None:
+        return None
+    if re.match(r"[.,]\d", after) or re.match(r"[:h]\d{2}", after):  # "4.0.1", times "20:03", "8h30"
+        return None
+    if re.match(r"[-/]\d{1,2}[-/]\d{2,4}", after) or re.match(r"-\s?[A-ZĐ]", after):  # dates, "06-NQ/TU"
+        return None
+    if re.match(r"[^\W\d_]", after) and not _STORAGE.match(after):  # "3G", "4G", "5G": names
+        return None
+    if token.isdigit() and (token.startswith("0") and len(token) > 1 or len(token) >= 6):
+        return None  # phone numbers, codes, timestamps: Vietnamese groups real quantities with "."
+    if _is_plain_year(token) and not _PERCENT.match(after):
+        return None
+    if _LABEL_BEFORE.search(before) or _DOCUMENT_BEFORE.search(before) or _quoted_name(text, start):
+        return None
+    if re.match(r"\s*[.)]\s", after) and not before.strip():  # list markers "1. ", "2) "
+        return None
+    if _AGE_AFTER.match(after):
+        return None
+
+    kind, denominator, qualifier = "count", None, "exact"
+    slash = _SLASH.match(after)
+    if slash:
+        second = slash.group(1)
+        rest = after[slash.end():]
+        if re.match(r"\s*/|\s*[-–]?\s*[A-ZĐ]{2}", rest) or re.match(r"[A-ZĐ]", rest):
+            return None  # "42/2022/NĐ-CP", "4216/QĐ-UBND"
+        denominator = parse_number(second)
+        if denominator is None or denominator == 0:
+            return None
+        if _is_plain_year(second) and value <= 12 or _DAY_BEFORE.search(before) and value <= 31 and denominator <= 12:
+            return None  # "tháng 9/2024", "ngày 16/1"
+        if re.match(r"[^\W\d_]", rest):  # "3G/4G"
+            return None
+        end += slash.end()
+        after = rest
+        kind = "ratio"
+    phrase_end = end
+
+    if _RANK_BEFORE.search(before):
+        if _EVENT_ORDINAL.search(before):
+            return None
+        kind = "rank"
+    elif _TOP_BEFORE.search(before) or (_GROUP_BEFORE.search(before) and _GROUP_AFTER.match(after)):
+        kind, qualifier = "rank", "at_most"
+    elif kind == "count":
+        percent = _PERCENT.match(after)
+        if percent:
+            kind, end = "percent", end + percent.end()
+            phrase_end = end
+        elif _DURATION.match(after):
+            return None
+        else:
+            factor = 1
+            while (multiplier := _MULTIPLIER.match(after, phrase_end - end)):
+                factor *= MULTIPLIERS[multiplier.group(1)]
+                phrase_end = end + multiplier.end()
+            value = _scaled(value, factor) if factor != 1 else value
+            rest = after[phrase_end - end:]
+            if (money := _MONEY.match(rest)):
+                kind, phrase_end = "money", phrase_end + money.end()
+            elif (score := _SCORE.match(rest)):
+                kind, phrase_end = "score", phrase_end + score.end()
+            elif (storage := _STORAGE.match(rest)):
+                kind = "storage"
+                value = _scaled(value, STORAGE_UNITS[storage.group(1).lower()])
+                phrase_end += storage.end()
+
+    phrase_start = start
+    for name, pattern in QUALIFIERS:
+        found = pattern.search(before)
+        if found:
+            qualifier = name if qualifier == "exact" else qualifier
+            phrase_start = found.start() + len(found.group()) - len(found.group().lstrip())
+            break
+    return Quantity(start, end, phrase_start, phrase_end, kind, value, denominator, qualifier)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in text, in order."""
+    found, taken_until = [], -1
+    for match in NUMERAL.finditer(text):
+        if match.start() < taken_until:
+            continue  # the denominator of a ratio already read
+        quantity = read_quantity(text, match)
+        if quantity:
+            found.append(quantity)
+            taken_until = quantity.end
+        else:
+            slash = _SLASH.match(text, match.end())
+            taken_until = slash.end() if slash else match.end()  # "9/2024" is skipped whole
+    return found
