@@ -1,0 +1,1 @@
+"""Prefect flows and the ``cds`` command: the thin orchestration around ``tasks``."""

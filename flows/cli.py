@@ -1,0 +1,122 @@
+"""The ``cds`` command: ingest files, query the warehouse, list runs.
+
+Exit codes: 0 the run completed; 3 it completed but some inputs were
+quarantined (see the quarantine table); 2 a bad argument or missing path;
+1 the run failed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
+DEFAULT_DB = "warehouse/cds.duckdb"
+_READ_ONLY_SQL = ("select", "with", "from", "describe", "show", "pragma", "explain", "summarize", "table")
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    """Prefect's console logs drown the summary; users who want them pass -v or set the variables."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    print(f"cds: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        return _fail(f"no such file or folder: {missing[0]}")
+    _quiet_prefect(args.verbose)
+    from flows.ingest import ingest  # Prefect is imported only when a flow runs
+
+    try:
+        counts = ingest(paths=[str(p) for p in args.paths], db=str(args.db), show_progress=sys.stderr.isatty())
+    except Exception as exc:
+        return _fail(f"ingest failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    print(f"warehouse  {args.db}")
+    print(f"documents  seen {counts['seen']}, new {counts['new']}, changed {counts['changed']}, "
+          f"unchanged {counts['unchanged']}, failed {counts['failed']}")
+    print(f"facts      {counts['facts']} loaded")
+    print(f"run        {counts['run_id']}")
+    if counts["failed"]:
+        print(f"quarantine {counts['failed']} input(s): cds sql \"SELECT source_uri, stage, error FROM quarantine\""
+              f" --db {args.db}")
+        return EXIT_QUARANTINED
+    return EXIT_OK
+
+
+def _show(db: Path, query: str, params: list | None = None) -> int:
+    import duckdb
+
+    if not db.exists():
+        return _fail(f"no warehouse at {db}: run 'cds ingest' first")
+    read_only = query.lstrip().lower().startswith(_READ_ONLY_SQL)
+    try:
+        con = duckdb.connect(str(db), read_only=read_only)
+    except duckdb.Error as exc:
+        return _fail(f"cannot open {db}: {exc}", EXIT_FAILED)
+    try:
+        con.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
+        relation = con.sql(query, params=params)
+        if relation is None:
+            print("ok")
+        else:
+            relation.show(max_width=200, max_rows=200)
+    except duckdb.Error as exc:
+        return _fail(str(exc).splitlines()[0], EXIT_FAILED)
+    finally:
+        con.close()
+    return EXIT_OK
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    return _show(args.db, args.query)
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    return _show(args.db, "SELECT run_id, flow_run_id, started_at, ended_at, status, seen, new, changed,"
+                          " unchanged, failed, facts FROM runs ORDER BY started_at DESC LIMIT ?", [args.limit])
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit 2, not a usage dump
+        print(f"cds: {message} (see 'cds --help')", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cds", description="Facts about provincial digital transformation from Vietnamese news.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    db_help = f"DuckDB warehouse file (default {DEFAULT_DB})"
+
+    ingest = commands.add_parser("ingest", help="ingest files or folders of .txt and .html")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    ingest.set_defaults(run=cmd_ingest)
+
+    sql = commands.add_parser("sql", help="run SQL against the warehouse and print the result")
+    sql.add_argument("query")
+    sql.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    sql.set_defaults(run=cmd_sql)
+
+    runs = commands.add_parser("runs", help="the last runs")
+    runs.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    runs.add_argument("--limit", type=int, default=10)
+    runs.set_defaults(run=cmd_runs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

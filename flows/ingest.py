@@ -1,0 +1,68 @@
+"""The ingest flow: files and folders of .txt/.html -> the DuckDB warehouse.
+
+discover -> prepare the warehouse -> for each batch: read, clean, extract
+(one task) and load (one task, one transaction) -> record the run.
+"""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from rich.progress import Progress
+
+from tasks import load, pipeline, sources
+from tasks.indicators import Catalogue
+
+DEFAULT_DB = "warehouse/cds.duckdb"
+BATCH_SIZE = 200
+COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "facts")
+
+
+@task(name="prepare warehouse", cache_policy=NO_CACHE)
+def prepare_warehouse(db: str) -> load.WarehouseState:
+    return load.prepare(db)
+
+
+@task(name="process batch", cache_policy=NO_CACHE)
+def process_batch(paths: list[Path], state: load.WarehouseState) -> pipeline.BatchOutcome:
+    return pipeline.process_batch(paths, state)
+
+
+@task(name="load batch", cache_policy=NO_CACHE)
+def load_batch(db: str, outcome: pipeline.BatchOutcome, fingerprint: str, run_id: str) -> None:
+    load.load_batch(db, outcome.result, outcome.replaces, fingerprint, run_id)
+
+
+@flow(name="ingest", log_prints=False)
+def ingest(paths: list[str], db: str = DEFAULT_DB, batch_size: int = BATCH_SIZE,
+           show_progress: bool = False) -> dict[str, int | str]:
+    """Ingest files and folders into the warehouse at db; returns the run's counts and run id."""
+    logger = get_run_logger()
+    files = sources.discover(paths)
+    state = prepare_warehouse(db)
+    fingerprint = Catalogue(state.catalogue_rows).fingerprint
+    run_id = str(flow_run.id or uuid.uuid4())
+    load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
+    totals: dict[str, int | str] = dict.fromkeys(COUNT_KEYS, 0)
+    batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+    try:
+        with Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
+            bar = progress.add_task("ingesting", total=len(files))
+            for number, batch in enumerate(batches, 1):
+                outcome = process_batch.with_options(
+                    task_run_name=f"process batch {number}/{len(batches)} ({len(batch)} files)")(batch, state)
+                load_batch.with_options(
+                    task_run_name=f"load batch {number}/{len(batches)}")(db, outcome, fingerprint, run_id)
+                for key in COUNT_KEYS:
+                    totals[key] += outcome.counts.get(key, 0)
+                progress.advance(bar, len(batch))
+                logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
+    except BaseException as exc:
+        load.finish_run(db, run_id, "failed", totals, f"{type(exc).__name__}: {exc}")
+        raise
+    load.finish_run(db, run_id, "completed", totals)
+    totals["run_id"] = run_id
+    return totals

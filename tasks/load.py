@@ -1,0 +1,213 @@
+"""The DuckDB warehouse: schema migrations, reference data, what is known, and bulk loads.
+
+Every write is one transaction: a batch of documents lands whole (documents,
+raw bytes, facts, quarantine) or not at all. Loads go in as Arrow tables.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pyarrow as pa
+
+from .extract import EXTRACTOR_VERSION
+from .indicators import CATALOGUE_COLUMNS, CATALOGUE_CSV, read_catalogue_csv
+from .models import Article, BatchResult, Fact, RawDoc
+from .places import PROVINCES_CSV
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
+_MIGRATION_NAME = re.compile(r"^(\d+)_.+\.sql$")
+
+
+@contextmanager
+def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection held only as long as it is used: other clients may open the file in between."""
+    if not read_only:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db), read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+    found = [(int(m.group(1)), p) for p in directory.glob("*.sql") if (m := _MIGRATION_NAME.match(p.name))]
+    return sorted(found)
+
+
+def migrate(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) -> list[int]:
+    """Apply the migrations the file has not seen yet, each in its own transaction; return their versions."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                " (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = []
+    for version, path in migrations(directory):
+        if version in applied:
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, _now()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(version)
+    return done
+
+
+def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CATALOGUE_CSV,
+                        provinces_csv: Path = PROVINCES_CSV) -> None:
+    """Indicators from the catalogue CSV that the table lacks (rows users added stay), and the provinces."""
+    rows = read_catalogue_csv(catalogue_csv)
+    catalogue = pa.table({col: [r.get(col) for r in rows] for col in CATALOGUE_COLUMNS})
+    with open(provinces_csv, encoding="utf-8") as handle:
+        province_rows = list(csv.DictReader(handle))
+    provinces = pa.table({col: [r[col] for r in province_rows] for col in province_rows[0]})
+    con.execute("BEGIN")
+    con.register("catalogue_csv", catalogue)
+    con.register("provinces_csv", provinces)
+    try:
+        con.execute("INSERT INTO indicators SELECT * FROM catalogue_csv"
+                    " WHERE code NOT IN (SELECT code FROM indicators)")
+        con.execute("DELETE FROM provinces")
+        con.execute("INSERT INTO provinces SELECT code, name, full_name, era, name_2025, NULLIF(aliases, '')"
+                    " FROM provinces_csv")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("catalogue_csv")
+        con.unregister("provinces_csv")
+
+
+@dataclass
+class WarehouseState:
+    """What the warehouse already holds, for deciding what a run must do."""
+
+    known: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # doc_id -> (uri, version, fingerprint)
+    by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
+    catalogue_rows: list[dict[str, str]] = field(default_factory=list)
+
+
+def prepare(db: str | Path) -> WarehouseState:
+    """Migrate the file, seed reference data, and read what it holds."""
+    with connect(db) as con:
+        migrate(con)
+        seed_reference_data(con)
+        state = WarehouseState()
+        for doc_id, uri, version, fingerprint in con.execute(
+                "SELECT doc_id, source_uri, extractor_version, catalogue_fingerprint FROM documents").fetchall():
+            state.known[doc_id] = (uri, version, fingerprint)
+            state.by_uri[uri] = doc_id
+        columns = ", ".join(CATALOGUE_COLUMNS)
+        cursor = con.execute(f"SELECT {columns} FROM indicators ORDER BY code")
+        state.catalogue_rows = [dict(zip(CATALOGUE_COLUMNS, row)) for row in cursor.fetchall()]
+    return state
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint: str, run_id: str) -> pa.Table:
+    raws = {r.doc_id: r for r in raw_docs}
+    now = _now()
+    rows = [(raws[a.doc_id], a) for a in articles]
+    return pa.table({
+        "doc_id": [a.doc_id for _, a in rows],
+        "source_name": [r.source_name for r, _ in rows],
+        "source_uri": [r.source_uri for r, _ in rows],
+        "outlet": [a.outlet for _, a in rows],
+        "title": [a.title for _, a in rows],
+        "published_at": pa.array([a.published_at for _, a in rows], type=pa.timestamp("us", tz="UTC")),
+        "authors": pa.array([list(a.authors) for _, a in rows], type=pa.list_(pa.string())),
+        "province": [a.province for _, a in rows],
+        "clean_text": [a.text for _, a in rows],
+        "content_sha256": [r.sha256 for r, _ in rows],
+        "encoding": [r.encoding for r, _ in rows],
+        "format": ["html" if r.is_html else "text" for r, _ in rows],
+        "extractor_version": pa.array([EXTRACTOR_VERSION] * len(rows), type=pa.int32()),
+        "catalogue_fingerprint": [fingerprint] * len(rows),
+        "run_id": [run_id] * len(rows),
+        "loaded_at": pa.array([now] * len(rows), type=pa.timestamp("us", tz="UTC")),
+    })
+
+
+FACT_COLUMNS = ["fact_id", "doc_id", "surface", "sentence", "start_char", "end_char", "kind", "value",
+                "denominator", "share_pct", "qualifier", "counted", "indicator", "province", "province_2025",
+                "place", "period_year", "status"]
+_FACT_TYPES = {"start_char": pa.int32(), "end_char": pa.int32(), "value": pa.float64(),
+               "denominator": pa.float64(), "share_pct": pa.float64(), "period_year": pa.int32()}
+
+
+def facts_table(facts: list[Fact]) -> pa.Table:
+    columns = {name: [getattr(f, name) for f in facts] for name in FACT_COLUMNS}
+    return pa.table({name: pa.array(values, type=_FACT_TYPES.get(name, pa.string()))
+                     for name, values in columns.items()})
+
+
+def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> None:
+    """Write one batch in one transaction.
+
+    ``replaces`` are doc_ids whose rows go first: documents re-extracted, and
+    earlier versions of inputs whose content changed.
+    """
+    docs = documents_table(batch.raw_docs, batch.articles, fingerprint, run_id)
+    raw = pa.table({"doc_id": [r.doc_id for r in batch.raw_docs],
+                    "raw": pa.array([r.raw for r in batch.raw_docs], type=pa.binary())})
+    facts = facts_table(batch.facts)
+    now = _now()
+    quarantine = pa.table({
+        "source_uri": [q.source_uri for q in batch.quarantined],
+        "stage": [q.stage for q in batch.quarantined],
+        "error": [q.error for q in batch.quarantined],
+        "sha256": pa.array([q.sha256 for q in batch.quarantined], type=pa.string()),
+        "raw": pa.array([q.raw for q in batch.quarantined], type=pa.binary()),
+        "run_id": [run_id] * len(batch.quarantined),
+        "quarantined_at": pa.array([now] * len(batch.quarantined), type=pa.timestamp("us", tz="UTC")),
+    })
+    gone = pa.table({"doc_id": pa.array(sorted(set(replaces) | set(docs["doc_id"].to_pylist())), type=pa.string())})
+    touched = pa.table({"source_uri": pa.array(
+        [r.source_uri for r in batch.raw_docs] + [q.source_uri for q in batch.quarantined], type=pa.string())})
+    with connect(db) as con:
+        for name, table in (("batch_documents", docs), ("batch_raw", raw), ("batch_facts", facts),
+                            ("batch_quarantine", quarantine), ("batch_gone", gone), ("batch_touched", touched)):
+            con.register(name, table)
+        con.execute("BEGIN")
+        try:
+            con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
+            con.execute("DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
+            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
+            con.execute("DELETE FROM quarantine WHERE source_uri IN (SELECT source_uri FROM batch_touched)")
+            con.execute("INSERT INTO documents SELECT * FROM batch_documents")
+            con.execute("INSERT INTO document_raw SELECT * FROM batch_raw")
+            con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT * FROM batch_facts")
+            con.execute("INSERT INTO quarantine SELECT * FROM batch_quarantine")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:
+    with connect(db) as con:
+        con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs)"
+                    " VALUES (?, ?, ?, ?, 'running', ?)", [run_id, flow_run_id, flow_name, _now(), inputs])
+
+
+def finish_run(db: str | Path, run_id: str, status: str, counts: dict[str, int], error: str | None = None) -> None:
+    with connect(db) as con:
+        con.execute(
+            "UPDATE runs SET ended_at = ?, status = ?, seen = ?, new = ?, changed = ?, unchanged = ?,"
+            " failed = ?, facts = ?, error = ? WHERE run_id = ?",
+            [_now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("changed", 0),
+             counts.get("unchanged", 0), counts.get("failed", 0), counts.get("facts", 0), error, run_id])
