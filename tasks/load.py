@@ -22,15 +22,19 @@ from .models import Article, BatchResult, Fact, RawDoc
 from .places import PROVINCES_CSV
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
+# New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
+STORAGE_COMPATIBILITY = "v1.5.0"
 _MIGRATION_NAME = re.compile(r"^(\d+)_.+\.sql$")
 
 
 @contextmanager
 def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection held only as long as it is used: other clients may open the file in between."""
-    if not read_only:
+    config = {}
+    if not read_only and not Path(db).exists():
         Path(db).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), read_only=read_only)
+        config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
+    con = duckdb.connect(str(db), read_only=read_only, config=config)
     try:
         yield con
     finally:

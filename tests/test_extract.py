@@ -1,0 +1,101 @@
+"""The seeds' gold as a regression suite, and properties of extraction."""
+import csv
+import math
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tasks.clean import clean
+from tasks.extract import Extractor
+from tasks.indicators import Catalogue, read_catalogue_csv
+from tasks.models import Article
+from tasks.places import load_gazetteer
+from tasks.sources import read_raw
+
+from conftest import DATA, SEEDS
+
+GOLD = list(csv.DictReader(open(DATA / "seed_facts.csv", encoding="utf-8")))
+TRAPS = list(csv.DictReader(open(DATA / "seed_traps.csv", encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(Catalogue(read_catalogue_csv()), load_gazetteer())
+
+
+@pytest.fixture(scope="module")
+def seed_facts(extractor):
+    result = {}
+    for name in sorted({row["doc"] for row in GOLD}):
+        article = clean(read_raw(SEEDS / name))
+        result[name] = (article, extractor.facts(article))
+    return result
+
+
+def _same(a, b):
+    return (a is None and b in ("", None)) or (a is not None and b not in ("", None) and math.isclose(a, float(b)))
+
+
+def _find(facts, row):
+    return [f for f in facts if f.kind == row["kind"] and _same(f.value, row["value"])
+            and _same(f.denominator, row["denominator"])]
+
+
+@pytest.mark.parametrize("row", [r for r in GOLD if r["optional"] == "0"],
+                         ids=lambda r: f"{r['doc'][:3]}:{r['surface'][:30]}")
+def test_every_required_gold_fact_is_read(seed_facts, row):
+    article, facts = seed_facts[row["doc"]]
+    matches = _find(facts, row)
+    assert matches, f"missing {row['surface']}"
+    fact = matches[0]
+    assert fact.qualifier == row["qualifier"]
+    assert fact.province == row["province"]
+    assert fact.status == row["status"]
+
+
+def test_no_trap_is_taken_for_a_fact(seed_facts):
+    gold_values = {(r["doc"], float(r["value"])) for r in GOLD}
+    for trap in TRAPS:
+        _, facts = seed_facts[trap["doc"]]
+        if (trap["doc"], float(trap["value"])) in gold_values:
+            continue  # the same value is also a real fact in that document
+        assert not [f for f in facts if math.isclose(f.value, float(trap["value"]))], trap["why"]
+
+
+def test_indicators_match_the_gold_mostly(seed_facts):
+    labelled = [r for r in GOLD if r["optional"] == "0" and r["indicator"]]
+    right = sum(any(f.indicator == r["indicator"] for f in _find(seed_facts[r["doc"]][1], r)) for r in labelled)
+    assert right / len(labelled) >= 0.9
+
+
+def test_offsets_point_at_the_number(seed_facts):
+    for article, facts in seed_facts.values():
+        for fact in facts:
+            number = article.text[fact.start_char:fact.end_char]
+            assert number and number[0].isdigit()
+            assert number in fact.surface
+            assert number in fact.sentence
+
+
+def test_specific_values(seed_facts):
+    _, facts = seed_facts["004_441e3c7728ab58a9.txt"]
+    assert any(f.kind == "percent" and f.value == 16.63 for f in facts)
+    _, facts = seed_facts["003_3e42494f0bfc9d8c.txt"]
+    ratio = next(f for f in facts if f.value == 4354)
+    assert (ratio.kind, ratio.denominator, ratio.share_pct) == ("ratio", 4357, pytest.approx(100 * 4354 / 4357))
+
+
+def test_target_year_and_status(extractor):
+    article = Article("d", "t", None, None, (), "Thanh Hóa",
+                      "Tỉnh phấn đấu đến năm 2025 có ít nhất 100 doanh nghiệp số; đến năm 2030, có ít nhất 150 doanh nghiệp số.")
+    facts = extractor.facts(article)
+    assert [(f.value, f.period_year, f.status, f.qualifier) for f in facts] == [
+        (100, 2025, "target", "at_least"), (150, 2030, "target", "at_least")]
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,/% ;:\nabcđươ ĐThứtỷtriệu điểm năm thôn")), max_size=200))
+def test_extraction_never_raises_and_offsets_hold(extractor, text):
+    article = Article("d", None, None, None, (), None, text)
+    for fact in extractor.facts(article):
+        assert text[fact.start_char:fact.end_char] in fact.surface

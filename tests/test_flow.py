@@ -1,0 +1,111 @@
+"""The ingest flow, run for real under Prefect's test harness, into temporary DuckDB files."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.ingest import ingest
+from tasks.indicators import read_catalogue_csv
+
+from conftest import SEEDS
+
+
+def query(db, sql, params=None):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+@pytest.fixture(scope="module")
+def seeded(prefect_harness, tmp_path_factory):
+    db = tmp_path_factory.mktemp("wh") / "cds.duckdb"
+    counts = ingest(paths=[str(SEEDS)], db=str(db))
+    return db, counts
+
+
+def test_seeds_become_documents_and_facts(seeded):
+    db, counts = seeded
+    assert (counts["seen"], counts["new"], counts["failed"]) == (5, 5, 0)
+    assert query(db, "SELECT count(*) FROM documents") == [(5,)]
+    assert query(db, "SELECT count(*) FROM facts")[0][0] >= 80
+
+
+@pytest.mark.parametrize("seed, where, expected", [
+    ("000_%", "value = 1805", ("count", 1805.0, None)),
+    ("004_%", "kind = 'percent' AND value = 16.63", ("percent", 16.63, None)),
+    ("003_%", "value = 4354", ("ratio", 4354.0, 4357.0)),
+])
+def test_specific_values_land_in_the_warehouse(seeded, seed, where, expected):
+    db, _ = seeded
+    rows = query(db, f"SELECT f.kind, f.value, f.denominator FROM facts f JOIN documents d USING (doc_id)"
+                     f" WHERE d.source_name LIKE ? AND {where}", [seed])
+    assert rows == [expected]
+
+
+def test_fact_offsets_point_into_clean_text(seeded):
+    db, _ = seeded
+    bad = query(db, "SELECT f.fact_id FROM facts f JOIN documents d USING (doc_id)"
+                    " WHERE position(substring(d.clean_text, f.start_char + 1, f.end_char - f.start_char)"
+                    " IN f.surface) = 0")
+    assert bad == []
+
+
+def test_reference_data_and_run_are_recorded(seeded):
+    db, counts = seeded
+    assert query(db, "SELECT count(*) FROM indicators")[0][0] == len(read_catalogue_csv())
+    assert query(db, "SELECT era, count(*) FROM provinces GROUP BY era ORDER BY era") == [("2025", 34), ("legacy", 63)]
+    status, flow_run_id, facts = query(db, "SELECT status, flow_run_id, facts FROM runs WHERE run_id = ?",
+                                       [counts["run_id"]])[0]
+    assert status == "completed" and flow_run_id == counts["run_id"] and facts == counts["facts"]
+
+
+def test_rerun_changes_nothing(prefect_harness, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    ingest(paths=[str(SEEDS)], db=str(db))
+    snapshot = query(db, "SELECT * FROM facts ORDER BY fact_id"), query(db, "SELECT doc_id, loaded_at FROM documents")
+    counts = ingest(paths=[str(SEEDS)], db=str(db))
+    assert (counts["unchanged"], counts["new"], counts["changed"], counts["facts"]) == (5, 0, 0, 0)
+    assert (query(db, "SELECT * FROM facts ORDER BY fact_id"),
+            query(db, "SELECT doc_id, loaded_at FROM documents")) == snapshot
+
+
+def test_changed_file_replaces_its_facts(prefect_harness, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("Tin về chuyển đổi số ở Cà Mau\n\nTỉnh Cà Mau có 1.184 dịch vụ công trực tuyến toàn trình.\n",
+                       encoding="utf-8")
+    db = tmp_path / "cds.duckdb"
+    ingest(paths=[str(folder)], db=str(db))
+    article.write_text("Tin về chuyển đổi số ở Cà Mau\n\nTỉnh Cà Mau có 1.200 dịch vụ công trực tuyến toàn trình.\n",
+                       encoding="utf-8")
+    counts = ingest(paths=[str(folder)], db=str(db))
+    assert counts["changed"] == 1
+    assert query(db, "SELECT value FROM facts") == [(1200.0,)]
+    assert query(db, "SELECT count(*) FROM documents") == [(1,)]
+
+
+def test_bad_input_is_quarantined_and_the_run_goes_on(prefect_harness, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    shutil.copy(next(SEEDS.glob("004_*.txt")), folder)
+    db = tmp_path / "cds.duckdb"
+    counts = ingest(paths=[str(folder)], db=str(db))
+    assert (counts["new"], counts["failed"]) == (1, 2)
+    rows = query(db, "SELECT source_uri, stage FROM quarantine ORDER BY source_uri")
+    assert [(Path(uri).name, stage) for uri, stage in rows] == [("binary.txt", "decode"), ("empty.txt", "read")]
+
+
+def test_warehouse_opens_in_the_standalone_duckdb_cli(seeded):
+    db, _ = seeded
+    cli = Path(sys.executable).parent / "duckdb"
+    if not cli.exists():
+        pytest.skip("duckdb CLI not installed (pip install duckdb-cli)")
+    out = subprocess.run([str(cli), "-readonly", "-csv", "-noheader", str(db), "-c", "SELECT count(*) FROM documents"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "5"
