@@ -11,8 +11,9 @@ import os
 import sys
 from pathlib import Path
 
+from tasks.load import DEFAULT_DB
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
-DEFAULT_DB = "warehouse/cds.duckdb"
 _READ_ONLY_SQL = ("select", "with", "from", "describe", "show", "pragma", "explain", "summarize", "table")
 
 

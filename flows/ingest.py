@@ -16,7 +16,6 @@ from rich.progress import Progress
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
 
-DEFAULT_DB = "warehouse/cds.duckdb"
 BATCH_SIZE = 200
 COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "facts")
 
@@ -37,7 +36,7 @@ def load_batch(db: str, outcome: pipeline.BatchOutcome, fingerprint: str, run_id
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(paths: list[str], db: str = DEFAULT_DB, batch_size: int = BATCH_SIZE,
+def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_SIZE,
            show_progress: bool = False) -> dict[str, int | str]:
     """Ingest files and folders into the warehouse at db; returns the run's counts and run id."""
     logger = get_run_logger()

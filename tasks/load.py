@@ -21,6 +21,7 @@ from .indicators import CATALOGUE_COLUMNS, CATALOGUE_CSV, read_catalogue_csv
 from .models import Article, BatchResult, Fact, RawDoc
 from .places import PROVINCES_CSV
 
+DEFAULT_DB = "warehouse/cds.duckdb"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
 STORAGE_COMPATIBILITY = "v1.5.0"
