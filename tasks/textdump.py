@@ -213,10 +213,9 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
         if names:
             parts.bylines.append(line)
             continue
-        source = SOURCE_LINE.match(line)
-        if source or ended:
-            if ended:
-                break
+        if ended:  # past "./." only bylines and datelines belong to the article
+            break
+        if SOURCE_LINE.match(line):
             continue
         if i + 1 < len(rest) and len(line) < 200 and rest[i + 1].startswith(line) and rest[i + 1] != line:
             continue  # a caption repeated as the start of the paragraph below it
