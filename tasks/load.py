@@ -16,6 +16,7 @@ from typing import Iterator
 import duckdb
 import pyarrow as pa
 
+from .clean import CLEANER_VERSION
 from .extract import EXTRACTOR_VERSION
 from .indicators import CATALOGUE_COLUMNS, CATALOGUE_CSV, read_catalogue_csv
 from .models import Article, BatchResult, Fact, RawDoc
@@ -98,7 +99,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CA
 class WarehouseState:
     """What the warehouse already holds, for deciding what a run must do."""
 
-    known: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # doc_id -> (uri, version, fingerprint)
+    known: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # doc_id -> (uri, cleaner, extractor, fingerprint)
     by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
     catalogue_rows: list[dict[str, str]] = field(default_factory=list)
 
@@ -109,9 +110,10 @@ def prepare(db: str | Path) -> WarehouseState:
         migrate(con)
         seed_reference_data(con)
         state = WarehouseState()
-        for doc_id, uri, version, fingerprint in con.execute(
-                "SELECT doc_id, source_uri, extractor_version, catalogue_fingerprint FROM documents").fetchall():
-            state.known[doc_id] = (uri, version, fingerprint)
+        for doc_id, uri, cleaner, extractor, fingerprint in con.execute(
+                "SELECT doc_id, source_uri, cleaner_version, extractor_version, catalogue_fingerprint"
+                " FROM documents").fetchall():
+            state.known[doc_id] = (uri, cleaner, extractor, fingerprint)
             state.by_uri[uri] = doc_id
         columns = ", ".join(CATALOGUE_COLUMNS)
         cursor = con.execute(f"SELECT {columns} FROM indicators ORDER BY code")
@@ -140,6 +142,7 @@ def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint
         "content_sha256": [r.sha256 for r, _ in rows],
         "encoding": [r.encoding for r, _ in rows],
         "format": ["html" if r.is_html else "text" for r, _ in rows],
+        "cleaner_version": pa.array([CLEANER_VERSION] * len(rows), type=pa.int32()),
         "extractor_version": pa.array([EXTRACTOR_VERSION] * len(rows), type=pa.int32()),
         "catalogue_fingerprint": [fingerprint] * len(rows),
         "run_id": [run_id] * len(rows),
@@ -193,10 +196,10 @@ def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerpr
             con.execute("DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
             con.execute("DELETE FROM quarantine WHERE source_uri IN (SELECT source_uri FROM batch_touched)")
-            con.execute("INSERT INTO documents SELECT * FROM batch_documents")
-            con.execute("INSERT INTO document_raw SELECT * FROM batch_raw")
-            con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT * FROM batch_facts")
-            con.execute("INSERT INTO quarantine SELECT * FROM batch_quarantine")
+            con.execute("INSERT INTO documents BY NAME SELECT * FROM batch_documents")
+            con.execute("INSERT INTO document_raw BY NAME SELECT * FROM batch_raw")
+            con.execute("INSERT INTO facts BY NAME SELECT * FROM batch_facts")
+            con.execute("INSERT INTO quarantine BY NAME SELECT * FROM batch_quarantine")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

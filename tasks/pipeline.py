@@ -1,7 +1,7 @@
 """One batch of input files through the pure core: read, decide, clean, extract.
 
 The decision uses what the warehouse already holds: an input whose content
-was loaded by this extractor with this catalogue is unchanged and skipped;
+was cleaned and extracted by these rules with this catalogue is unchanged and skipped;
 one whose path was loaded with other content is changed and replaces it.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean
+from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
 from .indicators import Catalogue
 from .load import WarehouseState
@@ -32,7 +32,7 @@ def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str,
     """('new' | 'changed' | 'unchanged', doc_id to replace)."""
     known = state.known.get(raw.doc_id)
     if known:
-        if known[1:] == (EXTRACTOR_VERSION, fingerprint):
+        if known[1:] == (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint):
             return "unchanged", None
         return "changed", raw.doc_id
     previous = state.by_uri.get(raw.source_uri)

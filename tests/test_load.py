@@ -1,6 +1,7 @@
 import duckdb
 
 from tasks import load
+from tasks.clean import CLEANER_VERSION
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.pipeline import classify
 from tasks.sources import raw_doc_from_bytes
@@ -42,11 +43,13 @@ def test_classify_decides_what_a_run_must_do():
     raw = raw_doc_from_bytes("Bài\n\nNội dung có 3 xã.".encode(), "a.txt", "/in/a.txt")
     state = load.WarehouseState()
     assert classify(raw, state, "fp") == ("new", None)
-    state.known[raw.doc_id] = ("/in/a.txt", EXTRACTOR_VERSION, "fp")
+    state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION, EXTRACTOR_VERSION, "fp")
     state.by_uri["/in/a.txt"] = raw.doc_id
     assert classify(raw, state, "fp") == ("unchanged", None)
     assert classify(raw, state, "other catalogue") == ("changed", raw.doc_id)
-    state.known[raw.doc_id] = ("/in/a.txt", EXTRACTOR_VERSION - 1, "fp")
+    state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION, EXTRACTOR_VERSION - 1, "fp")
+    assert classify(raw, state, "fp") == ("changed", raw.doc_id)
+    state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION - 1, EXTRACTOR_VERSION, "fp")
     assert classify(raw, state, "fp") == ("changed", raw.doc_id)
     edited = raw_doc_from_bytes("Bài\n\nNội dung có 4 xã.".encode(), "a.txt", "/in/a.txt")
     assert classify(edited, state, "fp") == ("changed", raw.doc_id)
