@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 
+from .places import Gazetteer
 from .textdump import byline_names
+from .unicode import fold
 
 VIETNAM = timezone(timedelta(hours=7))
 
@@ -14,6 +17,10 @@ _CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?")
 # Words an outlet's name begins with, to tell a page's masthead from other all-caps lines.
 _OUTLET_WORDS = re.compile(r"^(?:báo|đài|tạp chí|cổng thông tin|trang thông tin|thông tấn|truyền hình)\b",
                            re.IGNORECASE)
+# Domain prefixes of provincial papers: "baothanhhoa.vn", "baodientucamau.vn".
+_PAPER_PREFIXES = (("baodientu", "Báo điện tử"), ("bao", "Báo"))
+_MAX_NAME_WORDS = 8
+_LOWER_WORDS = {"và", "của"}
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 
 
@@ -45,27 +52,73 @@ def first_datetime(candidates: list[str]) -> datetime | None:
     return None
 
 
-def authors_from(bylines: list[str]) -> tuple[str, ...]:
+def authors_from(declared: list[str], bylines: list[str]) -> tuple[str, ...]:
+    """Authors: the names a page declares (meta, JSON-LD) if any, else the names on its bylines.
+
+    A declared name is kept as given unless it reads as a byline with several
+    names; a publisher declared as author ("Báo Cà Mau") is no author.
+    """
     names: list[str] = []
-    for line in bylines:
-        for name in byline_names(line) or ([line.strip()] if line.strip() else []):
-            if name not in names:
-                names.append(name)
-    return tuple(names)
+    for value in declared:
+        value = value.strip()
+        if value and not _OUTLET_WORDS.match(value):
+            names += byline_names(value) or [value]
+    if not names:
+        names = [name for line in bylines for name in byline_names(line) or []]
+    return tuple(dict.fromkeys(names))
 
 
 def _display_case(name: str) -> str:
     """An all-caps masthead in sentence case: "ĐÀI PHÁT THANH" -> "Đài Phát Thanh"."""
-    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+    if not name.isupper():
+        return name
+    return " ".join(w.lower() if w.lower() in _LOWER_WORDS else w.capitalize() for w in name.split())
 
 
-def outlet_from(hints: list[str]) -> str | None:
-    """The publisher: a named outlet first, then a masthead, then a domain."""
+@lru_cache(maxsize=1 << 14)
+def _fold_word(word: str) -> str:
+    return fold(word)  # a page repeats its syllables: fold each once
+
+
+def _spelled_name(label: str, page_text: str) -> str | None:
+    """Where the page spells out the name its domain squashes: "diendandoanhnghiep" -> "Diễn đàn Doanh nghiệp"."""
+    words = [(m.start(), m.end(), _fold_word(m.group())) for m in re.finditer(r"\w+", page_text)]
+    for i, (start, _, first) in enumerate(words):
+        if not label.startswith(first):
+            continue
+        joined = first
+        for j in range(i + 1, min(i + _MAX_NAME_WORDS, len(words))):
+            joined += words[j][2]
+            if joined == label:
+                return page_text[start:words[j][1]]
+            if not label.startswith(joined):
+                break
+    return None
+
+
+def _provincial_paper(label: str, gazetteer: Gazetteer | None) -> str | None:
+    """A province's own paper named by its domain: "baocamau" -> "Báo Cà Mau"."""
+    for prefix, name in _PAPER_PREFIXES:
+        if gazetteer and label.startswith(prefix):
+            province = gazetteer.by_squashed(label[len(prefix):])
+            if province:
+                return f"{name} {province}"
+    return None
+
+
+def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | None = None) -> str | None:
+    """The publisher: a named outlet first, then the name behind a domain, then a masthead.
+
+    A domain is turned into the name the page spells out for it, or into
+    "Báo <province>" when it is a provincial paper's; else it is kept as is.
+    """
     named = [h for h in hints if _OUTLET_WORDS.match(h)]
     if named:
         return _display_case(min(named, key=len))
     for hint in hints:
         domain = _DOMAIN.match(hint)
         if domain and "." in hint:
-            return domain.group(1).lower()
+            host = domain.group(1).lower()
+            label = re.sub(r"[^a-z]", "", host.split(".")[0])
+            return _spelled_name(label, page_text) or _provincial_paper(label, gazetteer) or host
     return _display_case(hints[0]) if hints else None

@@ -69,6 +69,10 @@ class Gazetteer:
         hits = [(len(k), canon) for k, canon in self._folded.items() if len(k) >= 4 and k in squashed]
         return max(hits)[1] if hits else None
 
+    def by_squashed(self, squashed: str) -> str | None:
+        """The province whose folded name, spaces removed, is exactly ``squashed`` ("camau" -> Cà Mau)."""
+        return self._folded.get(squashed)
+
     def mentions(self, text: str) -> list[Mention]:
         """Province and place mentions in text, in order. Names must be capitalised as names are."""
         found: list[Mention] = []

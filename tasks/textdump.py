@@ -62,12 +62,26 @@ END_MARK = re.compile(r"\./\.\s*$")
 BYLINE_PREFIX = re.compile(r"^(?:bài và ảnh|bài, ảnh|bài/ảnh|bài|tin|tin, ảnh|tác giả|nhóm pv|pv|ctv)\s*:\s*",
                            re.IGNORECASE)
 PHOTO_CREDIT = re.compile(r"^(?:ảnh|video|đồ họa|đồ hoạ)\s*:", re.IGNORECASE)
+# A caption's credit after the caption's sentence: "... hệ thống thông tin. Ảnh: Linh Hương",
+# "Toàn cảnh hội nghị (Ảnh: TTXVN)". What stands before it on its line is the caption.
+CAPTION_CREDIT = re.compile(r"(?<=[.!?…])\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh)\s*:\s*"
+                            r"|\s*\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh)\s*:\s*", re.IGNORECASE)
+_CAPTION_MAX_WORDS = 40
+_CREDIT_MAX_WORDS = 5  # a credit that ends its line: a name or an outlet
 # Separators between names on one byline.
 NAME_SEPARATOR = re.compile(r"\s*(?:[–—,;&/]|\s-\s|\svà\s)\s*")
 # A leading outlet tag on the first paragraph: "(baonamdinh.vn) ", "(Baothanhhoa.vn) - ", "Diendandoanhnghiep.vn ".
 DOMAIN_TAG = re.compile(r"^\(?((?:[\w-]+\.)+(?:vn|com|net|org|info))\)?\s*[-–—:]?\s*", re.IGNORECASE)
 # A leading outlet name: "Báo Cà Mau Thời gian qua, ..." -> "Báo Cà Mau".
 OUTLET_PREFIX = re.compile(r"^((?:Báo|Tạp chí|Đài|Cổng thông tin)(?: điện tử)?(?: [A-ZĐÀ-Ỹ]\w*)+) (?=[A-ZĐÀ-Ỹ]\w* [a-zđà-ỹ])")
+
+
+# A seam inside one word: lower-case letters, then a capital starting a lower-case word ("phá|Cán").
+_LOWER = "".join(chr(c) for c in range(0x250) if chr(c).islower()) + "".join(
+    chr(c) for c in range(0x1E00, 0x1F00) if chr(c).islower())
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
+    chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
+_RUN_ON_SEAM = re.compile(rf"(?<!\w)[{_LOWER}]{{2,}}(?=[{_UPPER}][{_LOWER}]+(?!\w))")
 
 
 @dataclass
@@ -90,6 +104,25 @@ def is_tail_marker(line: str) -> bool:
     key = match_key(line).strip(" :.-•")
     return len(key.split()) <= _TAIL_MAX_WORDS and any(
         key == m or key.startswith(m + " ") or key.startswith(m + ":") for m in TAIL_MARKERS)
+
+
+def strip_caption(line: str) -> str:
+    """The line without a photo caption at its start ("" when it is all caption).
+
+    A credit that runs into the next paragraph ("Ảnh: Linh Hương Thanh Hóa lọt
+    tốp 20 ...") takes a two-word name with it: a dump has no other seam.
+    """
+    credit = CAPTION_CREDIT.search(line)
+    if not credit or not 1 <= len(line[:credit.start()].split()) <= _CAPTION_MAX_WORDS:
+        return line
+    rest = line[credit.end():]
+    closing = rest.find(")")
+    if 0 < closing <= 60:
+        return rest[closing + 1:].strip()
+    if len(rest.split()) <= _CREDIT_MAX_WORDS:
+        return ""
+    name = re.match(r"^(?:[A-ZĐÀ-Ỹ]\w*\s+){2}(?=[A-ZĐÀ-Ỹ])", rest)
+    return rest[name.end():].strip() if name else line
 
 
 def _is_name_word(word: str) -> bool:
@@ -124,19 +157,8 @@ def _is_headline(line: str) -> bool:
 
 def _split_run_ons(line: str) -> list[str]:
     """Split text glued without a space at a lower/upper seam ("đột pháCán bộ") into lines."""
-    pieces, start = [], 0
-    for match in re.finditer(r"\w+", line):
-        word = match.group()
-        if not word[0].islower():
-            continue
-        for k in range(2, len(word) - 1):
-            if word[k].isupper() and word[:k].islower() and word[k + 1:].islower():
-                cut = match.start() + k
-                pieces.append(line[start:cut])
-                start = cut
-                break
-    pieces.append(line[start:])
-    return [p.strip() for p in pieces if p.strip()]
+    cuts = [0, *(m.end() for m in _RUN_ON_SEAM.finditer(line)), len(line)]
+    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
 
 
 def _find_title(lines: list[str]) -> tuple[int, str | None, str | None]:
@@ -216,6 +238,9 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
         if ended:  # past "./." only bylines and datelines belong to the article
             break
         if SOURCE_LINE.match(line):
+            continue
+        line = strip_caption(line)
+        if not line:
             continue
         if i + 1 < len(rest) and len(line) < 200 and rest[i + 1].startswith(line) and rest[i + 1] != line:
             continue  # a caption repeated as the start of the paragraph below it

@@ -2,10 +2,13 @@ import json
 import unicodedata
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from tasks.clean import EmptyArticle, clean
+from tasks.metadata import outlet_from
+from tasks.places import load_gazetteer
 from tasks.sources import InputError, raw_doc_from_bytes, read_raw
+from tasks.textdump import strip_caption
 from tasks.unicode import match_key, normalize_text
 
 from conftest import DATA, SEEDS
@@ -69,3 +72,49 @@ def test_cleaning_never_raises_unexpectedly_and_gives_nfc_without_eth(text):
         return
     assert unicodedata.is_normalized("NFC", article.text)
     assert "\u00d0" not in article.text
+
+
+@settings(deadline=None)  # the first page pays for loading trafilatura's models; speed is benchmarked elsewhere
+@given(st.text(min_size=1, max_size=400), st.sampled_from(["p", "div", "td", "li", "figcaption", "script"]))
+def test_cleaning_html_never_raises_unexpectedly_and_gives_nfc_without_eth(text, tag):
+    page = f"<html><head><title>Tiêu đề</title></head><body><h1>Ðề án số</h1><{tag}>{text}</{tag}></body></html>"
+    try:
+        article = clean(raw_doc_from_bytes(page.encode(), "x.html", "/x.html"))
+    except (EmptyArticle, InputError):
+        return
+    assert unicodedata.is_normalized("NFC", article.text)
+    assert "\u00d0" not in article.text and "\u00d0" not in (article.title or "")
+
+
+def test_mojibake_from_a_wrong_codec_is_repaired():
+    garbled = "Chuyển đổi số tại Thanh Hóa".encode("utf-8").decode("cp1252", errors="replace")
+    assert normalize_text(garbled) == "Chuyển đổi số tại Thanh Hóa"
+
+
+def test_old_and_new_tone_placement_match_without_rewriting_the_text():
+    assert match_key("Thanh Hoá, thuỷ lợi") == match_key("Thanh Hóa, thủy lợi")
+    assert normalize_text("Thanh Hoá") == "Thanh Hoá"
+
+
+@pytest.mark.parametrize("hints, page_text, outlet", [
+    (["diendandoanhnghiep.vn"], "Mời tham gia group Diễn đàn Doanh nghiệp để thảo luận", "Diễn đàn Doanh nghiệp"),
+    (["baolongan.vn"], "", "Báo Long An"),
+    (["https://www.baodientuquangninh.vn/tin/1.html"], "", "Báo điện tử Quảng Ninh"),
+    (["vnexpress.net"], "", "vnexpress.net"),
+    (["ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NGHỆ AN", "baonghean.vn"], "", "Đài Phát Thanh và Truyền Hình Nghệ An"),
+])
+def test_outlet_is_named_as_the_page_or_its_domain_names_it(hints, page_text, outlet):
+    assert outlet_from(hints, page_text, load_gazetteer()) == outlet
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Lãnh đạo tỉnh thăm Trung tâm IOC với 120 màn hình. Ảnh: Minh Hà", ""),
+    ("Toàn cảnh hội nghị có 300 đại biểu (Ảnh: TTXVN) Hội nghị đã thông qua 5 nghị quyết.",
+     "Hội nghị đã thông qua 5 nghị quyết."),
+    ("Cán bộ trực hệ thống giám sát. Ảnh: Linh Hương Thanh Hóa lọt tốp 20 địa phương",
+     "Thanh Hóa lọt tốp 20 địa phương"),
+    ("Tỉnh có 1.200 trạm BTS. Ảnh hưởng của bão làm hỏng 30 trạm.",
+     "Tỉnh có 1.200 trạm BTS. Ảnh hưởng của bão làm hỏng 30 trạm."),
+])
+def test_photo_captions_leave_the_body(line, kept):
+    assert strip_caption(line) == kept

@@ -10,7 +10,7 @@ import pytest
 from flows.ingest import ingest
 from tasks.indicators import read_catalogue_csv
 
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 
 
 def query(db, sql, params=None):
@@ -109,3 +109,26 @@ def test_warehouse_opens_in_the_standalone_duckdb_cli(seeded):
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "5"
+
+
+def test_html_pages_are_ingested_with_their_raw_bytes(prefect_harness, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    counts = ingest(paths=[str(DATA / "html")], db=str(db))
+    assert (counts["new"], counts["failed"]) == (4, 0)
+    assert query(db, "SELECT DISTINCT format FROM documents") == [("html",)]
+    page = DATA / "html" / "cong_thong_tin_no_meta.html"
+    assert query(db, "SELECT r.raw FROM document_raw r JOIN documents d USING (doc_id) WHERE d.source_name = ?",
+                 [page.name]) == [(page.read_bytes(),)]
+    assert query(db, "SELECT f.value, f.denominator FROM facts f JOIN documents d USING (doc_id)"
+                     " WHERE d.source_name = ? AND f.kind = 'rank'", [page.name]) == [(38.0, 63.0)]
+
+
+def test_documents_cleaned_by_older_rules_are_cleaned_again(prefect_harness, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    ingest(paths=[str(DATA / "html")], db=str(db))
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE documents SET cleaner_version = cleaner_version - 1, clean_text = 'stale'"
+                    " WHERE source_name = 'bao_related_in_body.html'")
+    counts = ingest(paths=[str(DATA / "html")], db=str(db))
+    assert (counts["changed"], counts["unchanged"]) == (1, 3)
+    assert query(db, "SELECT count(*) FROM documents WHERE clean_text = 'stale'") == [(0,)]

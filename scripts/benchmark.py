@@ -1,0 +1,66 @@
+"""Throughput of the pure core, stage by stage, and the process's peak memory.
+
+    python scripts/benchmark.py                      # the seeds and the HTML test pages
+    python scripts/benchmark.py some/folder --repeat 20
+
+Reads every input once, then times cleaning and extraction over ``--repeat``
+passes (warm: the gazetteer, catalogue and trafilatura are loaded before the
+clock starts). No warehouse and no Prefect: this measures the rules.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tasks.clean import clean  # noqa: E402
+from tasks.extract import Extractor  # noqa: E402
+from tasks.indicators import Catalogue, read_catalogue_csv  # noqa: E402
+from tasks.places import load_gazetteer  # noqa: E402
+from tasks.sources import discover, read_raw  # noqa: E402
+
+DEFAULT_INPUTS = {"seeds (text dumps)": [ROOT / "seeds"], "HTML pages": [ROOT / "tests" / "data" / "html"]}
+
+
+def timed(label: str, work, items: list, repeat: int, size: int) -> list:
+    results = [work(item) for item in items]  # warm-up pass, also the pass whose output is returned
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for item in items:
+            work(item)
+    seconds = time.perf_counter() - start
+    count = len(items) * repeat
+    print(f"  {label:<8} {count / seconds:8.1f} docs/s  {size * repeat / seconds / 1e6:6.2f} MB/s"
+          f"  ({count} docs in {seconds:.2f} s)")
+    return results
+
+
+def bench(name: str, paths: list[Path], repeat: int, extractor: Extractor) -> None:
+    raws = [read_raw(p) for p in discover(paths)]
+    size = sum(len(r.raw) for r in raws)
+    print(f"{name}: {len(raws)} files, {size / 1e3:.0f} kB")
+    articles = timed("clean", clean, raws, repeat, size)
+    facts = timed("extract", extractor.facts, articles, repeat, size)
+    print(f"  {sum(map(len, facts))} facts per pass")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: seeds and HTML test pages)")
+    parser.add_argument("--repeat", type=int, default=10, help="timed passes over the inputs (default 10)")
+    args = parser.parse_args()
+    extractor = Extractor(Catalogue(read_catalogue_csv()), load_gazetteer())
+    inputs = {"inputs": args.paths} if args.paths else DEFAULT_INPUTS
+    for name, paths in inputs.items():
+        bench(name, paths, args.repeat, extractor)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak memory (RSS): {peak_kb / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
