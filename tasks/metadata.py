@@ -6,7 +6,7 @@ from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 
 from .places import Gazetteer
-from .textdump import byline_names
+from .textdump import OUTLET_WORDS, byline_names
 from .unicode import fold
 
 VIETNAM = timezone(timedelta(hours=7))
@@ -14,9 +14,6 @@ VIETNAM = timezone(timedelta(hours=7))
 # "24/09/2023 00:00:00", "12/12/2024 20:03", "20:03 12/12/2024", "24-9-2023".
 _DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4}|\d{2})(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?")
-# Words an outlet's name begins with, to tell a page's masthead from other all-caps lines.
-_OUTLET_WORDS = re.compile(r"^(?:báo|đài|tạp chí|cổng thông tin|trang thông tin|thông tấn|truyền hình)\b",
-                           re.IGNORECASE)
 # Domain prefixes of provincial papers: "baothanhhoa.vn", "baodientucamau.vn".
 _PAPER_PREFIXES = (("baodientu", "Báo điện tử"), ("bao", "Báo"))
 _MAX_NAME_WORDS = 8
@@ -61,7 +58,7 @@ def authors_from(declared: list[str], bylines: list[str]) -> tuple[str, ...]:
     names: list[str] = []
     for value in declared:
         value = value.strip()
-        if value and not _OUTLET_WORDS.match(value):
+        if value and not OUTLET_WORDS.match(value):
             names += byline_names(value) or [value]
     if not names:
         names = [name for line in bylines for name in byline_names(line) or []]
@@ -112,7 +109,7 @@ def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | No
     A domain is turned into the name the page spells out for it, or into
     "Báo <province>" when it is a provincial paper's; else it is kept as is.
     """
-    named = [h for h in hints if _OUTLET_WORDS.match(h)]
+    named = [h for h in hints if OUTLET_WORDS.match(h)]
     if named:
         return _display_case(min(named, key=len))
     for hint in hints:

@@ -13,17 +13,26 @@ from dataclasses import dataclass, field
 from .unicode import match_key
 
 # A date with an optional clock, as datelines write it: "12/12/2024 20:03",
-# "24/09/2023 00:00:00", "6-6-25 02:38:17", "20:03 12/12/2024".
-DATE_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}"
-             r"(?:\s*,?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-# A line that is only a date: the article's dateline when it follows the headline.
-DATE_LINE = re.compile(rf"^(?:(?:thứ \w+|chủ nhật)\s*,?\s*)?(?:ngày\s*)?{DATE_TIME}(?:\s*\(GMT[+-]\d+\))?$",
-                       re.IGNORECASE)
+# "24/09/2023 00:00:00", "6-6-25 02:38:17", "20:03 12/12/2024", "03/04/2025 | 14:20".
+DATE_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}"
+             r"(?:\s*[,|–-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
 MARKED_DATE = re.compile(rf"(?:Ngày đăng|Đăng lúc|Đăng ngày|Cập nhật|Xuất bản|Ngày)\s*:?\s*({DATE_TIME})"
                          r"(?:\s*\(GMT[+-]\d+\))?", re.IGNORECASE)
+# What a dateline is made of; a line holding a date and nothing else is a dateline:
+# "Thứ hai, 15/7/2024, 08:30 (GMT+7)", "Cập nhật lúc: 10:15, Thứ Ba, 05/11/2024",
+# "Ngày đăng: 12/03/2025 | Lượt xem: 1.234".
+_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}")
+_DATELINE_PIECES = re.compile(
+    r"\(?GMT\s*[+-]\s*\d{1,2}\)?|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
+    r"|(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:?\s*[\d.,]+"
+    r"|\b(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|ngày|lúc|đăng"
+    r"|thời gian)\b", re.IGNORECASE)
+# Words that say a date is the article's: a header line carrying one is a dateline, not the site's clock.
+_DATE_MARKER = re.compile(r"ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|GMT", re.IGNORECASE)
 # The site header's clock ("Thứ sáu, 6-6-25 02:38:17"): the day the page was saved, not published.
 WEEKDAY_CLOCK = re.compile(r"^(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật)\s*,", re.IGNORECASE)
+_SECONDS = re.compile(r"\d:\d{2}:\d{2}")
 # A related-news time stamp standing alone: "21:42 , 18/01/2025".
 RELATED_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*,?\s*\d{1,2}/\d{1,2}/\d{4}$")
 
@@ -38,7 +47,8 @@ TAIL_MARKERS = (
     "thống kê truy cập", "bản quyền", "copyright", "©", "cơ quan chủ quản", "giấy phép",
     "chịu trách nhiệm", "tổng biên tập",
 )
-_TAIL_MAX_WORDS = 8  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
+_TAIL_MAX_WORDS = 8
+_HEADLINE_MIN_WORDS = 5  # Vietnamese words are syllables: a headline has more than a menu item  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
 
 # Lines that are never article text, wherever they stand.
 JUNK_LINES = [
@@ -53,6 +63,12 @@ JUNK_LINES = [
     re.compile(r"^(?:xem thêm|đọc thêm|tin liên quan)\s*:", re.IGNORECASE),
     re.compile(r"^theo dõi .{1,80} trên\s*:?$", re.IGNORECASE),  # "Theo dõi <outlet> trên" social prompt
     re.compile(r"^(?:ảnh|video|clip)\s*(?:minh họa|minh hoạ)?\s*:?\s*$", re.IGNORECASE),
+    # share bars and page actions: "Chia sẻ", "Facebook Zalo", "In bài", "Quay lại"
+    re.compile(r"^(?:(?:chia sẻ|facebook|zalo|twitter|linkedin|telegram|email|gửi email|gửi bài|in bài|in trang|"
+               r"bản in|lưu|lưu bài|lưu tin|quay lại|trở lại|về đầu trang|đầu trang|copy link|sao chép liên kết|"
+               r"bình chọn|nghe đọc bài|nghe bài viết|cỡ chữ|a\+|a-)\s*[:|,/-]?\s*)+$", re.IGNORECASE),
+    re.compile(r"^Trang chủ\s*[>»/|›]", re.IGNORECASE),  # breadcrumbs
+    re.compile(r"^[^.!?]{0,80}(?:\s[>»›]\s[^.!?]{0,80}){2,}$"),  # "Tin tức > Kinh tế > Chuyển đổi số"
 ]
 # "Nguồn: ..." closes a report with its source: meta, not body.
 SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:\s*(.+)$")
@@ -70,6 +86,13 @@ _CAPTION_MAX_WORDS = 40
 _CREDIT_MAX_WORDS = 5  # a credit that ends its line: a name or an outlet
 # Separators between names on one byline.
 NAME_SEPARATOR = re.compile(r"\s*(?:[–—,;&/]|\s-\s|\svà\s)\s*")
+# Words an outlet's name begins with, to tell a publisher's name from other lines.
+OUTLET_WORDS = re.compile(r"^(?:báo|đài|tạp chí|cổng thông tin|trang thông tin|thông tấn|truyền hình)\b",
+                          re.IGNORECASE)
+# A footer naming the publisher: "© Bản quyền thuộc về Báo điện tử Bắc Ninh", "Copyright © 2025 Tạp chí ...".
+COPYRIGHT_OWNER = re.compile(r"(?:©\s*)?(?:bản quyền thuộc(?: về)?|copyright\s*©?|©)\s*(?:\d{4}\s*)?(?:bởi\s+)?"
+                             r"([^.,;|©]{3,80}?)(?=\s*$|\s*[.,;|©]|\s+[-–—]\s+(?:cơ quan|tiếng nói|giấy phép))",
+                             re.IGNORECASE)
 # A leading outlet tag on the first paragraph: "(baonamdinh.vn) ", "(Baothanhhoa.vn) - ", "Diendandoanhnghiep.vn ".
 DOMAIN_TAG = re.compile(r"^\(?((?:[\w-]+\.)+(?:vn|com|net|org|info))\)?\s*[-–—:]?\s*", re.IGNORECASE)
 # A leading outlet name: "Báo Cà Mau Thời gian qua, ..." -> "Báo Cà Mau".
@@ -145,11 +168,25 @@ def byline_names(line: str) -> list[str] | None:
     return names
 
 
+def is_dateline(line: str) -> bool:
+    """A line that holds a date and nothing but dateline furniture (weekday, clock, zone, counter)."""
+    if len(line) > 100 or not _DATE.search(line):
+        return False
+    return not re.sub(r"[\s,|:()–—.\-]+", "", _DATELINE_PIECES.sub("", line))
+
+
+def _is_site_clock(line: str) -> bool:
+    """A header date with weekday and seconds and no word claiming it: when the page was saved."""
+    return bool(WEEKDAY_CLOCK.match(line) and _SECONDS.search(line) and not _DATE_MARKER.search(line))
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     if not 4 <= len(words) <= 40 or line.isupper() or is_junk(line) or END_MARK.search(line):
         return False
-    if DATE_LINE.match(line) or WEEKDAY_CLOCK.match(line) or line.isascii():
+    if is_dateline(line) or WEEKDAY_CLOCK.match(line) or line.isascii():
+        return False
+    if sum(w.isalpha() for w in words) < _HEADLINE_MIN_WORDS:  # menu items: "Tin tức - Sự kiện"
         return False
     capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
     return capitalised <= len(words) / 2  # menus are rows of capitalised items
@@ -210,14 +247,23 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
     if title_date:
         parts.dates.append(title_date)
     parts.header = lines[:max(title_at, 0)]
-    for line in parts.header:
+    for i, line in enumerate(parts.header):
+        # Above the headline a date is the article's only when it says so or stands right on top of it.
+        if is_dateline(line) and (_DATE_MARKER.search(line) or i == len(parts.header) - 1) \
+                and not _is_site_clock(line):
+            parts.dates.append(line)
         if line.isupper() and not is_junk(line):
             parts.outlet_hints.append(line)
         follow = re.match(r"^Theo dõi (.{1,80}) trên\s*:?$", line, re.IGNORECASE)
         if follow:
             parts.outlet_hints.append(follow.group(1))
     rest = lines[title_at + 1:]
-    rest = rest[:_tail_start(rest)]
+    tail_at = _tail_start(rest)
+    for line in rest[tail_at:]:
+        for owner in COPYRIGHT_OWNER.findall(line):
+            if OUTLET_WORDS.match(owner.strip()):
+                parts.outlet_hints.append(owner.strip())
+    rest = rest[:tail_at]
 
     seen: set[str] = set()
     ended = False  # past the "./." end mark: only bylines and sources may follow
@@ -228,8 +274,9 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
         if parts.title and match_key(parts.title) in key and MARKED_DATE.search(line):
             parts.dates.append(MARKED_DATE.search(line).group(1))  # the headline line printed again
             continue
-        if DATE_LINE.match(line) and not WEEKDAY_CLOCK.match(line):
-            parts.dates.append(line)
+        if is_dateline(line):
+            if not _is_site_clock(line):
+                parts.dates.append(line)
             continue
         names = byline_names(line)
         if names:
@@ -249,4 +296,18 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
             line = _strip_outlet_tag(line, parts.outlet_hints)
         parts.body.append(line)
         ended = bool(END_MARK.search(line))
+    _take_closing_byline(parts)
     return parts
+
+
+def _take_closing_byline(parts: DumpParts) -> None:
+    """A byline in capitals closing the body ("MINH ANH") moves to the bylines.
+
+    Only at the end: inside the body a short line in capitals is a subheading.
+    """
+    if len(parts.body) < 2 or not parts.body[-1].isupper():
+        return
+    as_names = parts.body[-1].title()
+    if byline_names(as_names):
+        parts.bylines.append(as_names)
+        parts.body.pop()

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+def vn(*args: int) -> datetime:
+    """A time in Vietnam, as the warehouse stores publication times the page gives no zone for."""
+    return datetime(*args, tzinfo=timezone(timedelta(hours=7)))
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

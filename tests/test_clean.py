@@ -11,7 +11,7 @@ from tasks.sources import InputError, raw_doc_from_bytes, read_raw
 from tasks.textdump import strip_caption
 from tasks.unicode import match_key, normalize_text
 
-from conftest import DATA, SEEDS
+from conftest import DATA, SEEDS, vn
 
 GOLD = json.loads((DATA / "seed_documents.json").read_text(encoding="utf-8"))
 
@@ -118,3 +118,50 @@ def test_outlet_is_named_as_the_page_or_its_domain_names_it(hints, page_text, ou
 ])
 def test_photo_captions_leave_the_body(line, kept):
     assert strip_caption(line) == kept
+
+
+# Text dumps in the shapes other outlets save as: share bars, breadcrumbs, counters on the
+# dateline, datelines above the headline, bylines in capitals, publishers named in the footer.
+DUMPS = {
+    "bao_dien_tu_share_bar.txt": (
+        "Bắc Ninh xử lý trực tuyến 98% hồ sơ thủ tục hành chính", "Báo điện tử Bắc Ninh",
+        vn(2024, 7, 15, 8, 30), ("Minh Anh",),
+        ["dẫn đầu cả nước về tỷ lệ hồ sơ", "có 812 dịch vụ công trực tuyến toàn trình", "chữ ký số cá nhân."],
+        ["Chia sẻ", "Facebook", "Zalo", "60 quầy", "Ảnh:", "MINH ANH", "120 xã", "500 triệu USD", "Bản quyền",
+         "Số hóa", "GMT"]),
+    "cong_tinh_counter_dateline.txt": (
+        "Lào Cai đẩy nhanh chuyển đổi số trong cải cách hành chính", "Cổng Thông Tin Điện Tử Tỉnh Lào Cai",
+        vn(2025, 3, 12), ("Nguyễn Thị Mai",),
+        ["xếp thứ 21/63 tỉnh, thành phố", "1.473 Tổ công nghệ số cộng đồng", "ước đạt 9,8% GRDP"],
+        ["Giới thiệu", "Trang chủ", "Lượt xem", "1.234", "Tác giả", "Nguồn", "In bài", "Gửi email", "Quay lại",
+         "152 xã", "3.000 học sinh", "Đang truy cập", "5.678.901"]),
+    "bao_tinh_updated_line.txt": (
+        "Điện Biên: 100% xã có cáp quang đến trung tâm", "Báo Điện Biên Phủ",
+        vn(2024, 11, 5, 10, 15), ("Anh Tuấn",),
+        ["96,5% thôn, bản có sóng di động 4G", "ít nhất 80% hộ gia đình"],
+        ["Đường dây nóng", "Cập nhật", "TTXVN", "Từ khóa", "Bình luận"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DUMPS))
+def test_other_outlets_dumps_give_the_article_and_its_metadata(name):
+    title, outlet, published, authors, must, must_not = DUMPS[name]
+    article = clean(read_raw(DATA / "dumps" / name))
+    assert (article.title, article.outlet, article.published_at, article.authors) == (
+        title, outlet, published, authors)
+    for phrase in must:
+        assert phrase in article.text
+    for phrase in must_not:
+        assert phrase not in article.text, phrase
+
+
+@pytest.mark.parametrize("header, published", [
+    ("Thứ hai, 15/7/2024, 08:30 (GMT+7)\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", vn(2024, 7, 15, 8, 30)),
+    ("Thứ sáu, 6-6-25 02:38:17\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", None),  # the crawl clock
+    ("Thứ sáu, 6-6-25 02:38:17\nTheo dõi chúng tôi trên\nTin về chuyển đổi số ở tỉnh Bắc Ninh", None),
+    ("12/12/2024 20:03\nHotline: 0900\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", None),  # not the article's
+    ("Tin về chuyển đổi số ở tỉnh Bắc Ninh năm nay\nCập nhật: 03/04/2025 | 14:20", vn(2025, 4, 3, 14, 20)),
+])
+def test_which_date_is_the_articles(header, published):
+    text = header + "\nTỉnh Bắc Ninh có 1.156 dịch vụ công trực tuyến trong năm qua.\n"
+    assert clean(raw_doc_from_bytes(text.encode(), "x.txt", "/x.txt")).published_at == published

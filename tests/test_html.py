@@ -1,20 +1,13 @@
 """HTML pages in the shape of Vietnamese news sites: metadata right, the article and only the article."""
-from datetime import datetime
-
 import pytest
 
 from tasks.clean import clean
 from tasks.html import parse_html
 from tasks.sources import read_raw
-from tasks.metadata import VIETNAM
 
-from conftest import DATA
+from conftest import DATA, vn
 
 PAGES = DATA / "html"
-
-
-def vn(*args: int) -> datetime:
-    return datetime(*args, tzinfo=VIETNAM)
 
 
 def clean_page(name: str):
