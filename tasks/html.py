@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 
+from .textdump import OUTLET_WORDS
+from .unicode import fold
+
 # Elements that never hold article text or metadata.
 _NON_CONTENT = ["script", "style", "noscript", "template", "iframe", "svg"]
 # Page furniture: a date or byline inside these belongs to the site, not the article.
@@ -25,6 +28,7 @@ _DATE_ROLE = re.compile(r"date|time|publish|ngay-?dang", re.IGNORECASE)
 _LEAD_ROLE = re.compile(r"sapo|lead|summary|chapeau|excerpt|intro|tomtat|tom-tat", re.IGNORECASE)
 # "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+_DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org)$", re.IGNORECASE)
 
 
 @dataclass
@@ -111,6 +115,27 @@ def _title_parts(page_title: str) -> list[str]:
     return [part.strip() for part in _TITLE_SEPARATOR.split(page_title) if part.strip()]
 
 
+def _without_site_name(title: str, site_names: list[str]) -> tuple[str, list[str]]:
+    """A title without the site's name its page appended or prefixed: (headline, [names cut off]).
+
+    Only a first or last part that names an outlet is cut: headlines hold " - " too.
+    """
+    pieces = _title_parts(title)
+    known = {fold(name) for name in site_names}
+    is_site = lambda piece: bool(OUTLET_WORDS.match(piece) or fold(piece) in known or _DOMAIN_LIKE.match(piece))
+    cut = []
+    while len(pieces) > 1 and is_site(pieces[-1]):
+        cut.append(pieces.pop())
+    while len(pieces) > 1 and is_site(pieces[0]):
+        cut.append(pieces.pop(0))
+    if not cut:
+        return title, []
+    kept = title
+    for piece in cut:  # cut from the original string, keeping the headline's own separators
+        kept = re.sub(rf"^\s*{re.escape(piece)}\s*[-|–—]\s*|\s*[-|–—]\s*{re.escape(piece)}\s*$", "", kept)
+    return kept.strip(), cut
+
+
 def parse_html(html: str, url: str | None = None) -> PageParts:
     """Metadata and main text of one page."""
     soup = BeautifulSoup(html, "lxml")
@@ -119,18 +144,24 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
         tag.decompose()
     parts = PageParts(text=soup.get_text(" "))
 
+    site_names = _meta(soup, "og:site_name", "application-name", "publisher") + [
+        n for i in ld for n in _names(i.get("publisher"))]
     h1 = soup.find("h1")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     titles = (_meta(soup, "og:title", "twitter:title") + [str(i["headline"]) for i in ld if i.get("headline")]
               + ([h1.get_text(" ", strip=True)] if h1 else []))
-    if not titles and page_title:  # <title> holds the site's name too: keep the part the page repeats
-        pieces = _title_parts(page_title)
+    if titles:
+        parts.title, named = _without_site_name(titles[0], site_names)
+    elif page_title:  # <title> holds the site's name too: keep the part the page repeats
+        parts.title, named = _without_site_name(page_title, site_names)
+        pieces = _title_parts(parts.title)
         shown = [p for p in pieces if p in parts.text.replace(page_title, "")]
-        titles.append(max(shown or pieces, key=len))
-        parts.outlet_hints += [p for p in pieces if p != titles[0]]
-    elif page_title:
-        parts.outlet_hints += [p for p in _title_parts(page_title) if p not in titles]
-    parts.title = titles[0] if titles else None
+        if len(pieces) > 1 and shown:
+            parts.title = max(shown, key=len)
+            named += [p for p in pieces if p != parts.title]
+    else:
+        named = []
+    parts.outlet_hints = site_names + named + [p for p in _title_parts(page_title) if OUTLET_WORDS.match(p)]
 
     parts.published = (_meta(soup, "article:published_time", "pubdate", "publishdate", "date",
                              "dc.date.issued", "og:published_time")
@@ -140,9 +171,7 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
     parts.authors = (_meta(soup, "author", "article:author", "dc.creator")
                      + [n for i in ld for n in _names(i.get("author"))])
     parts.bylines = _role_elements(soup, _BYLINE_ROLE, 120)
-    parts.outlet_hints = (_meta(soup, "og:site_name", "application-name", "publisher")
-                          + [n for i in ld for n in _names(i.get("publisher"))]
-                          + parts.outlet_hints + ([url] if url else []))
+    parts.outlet_hints += [url] if url else []
 
     # No deduplicate=True: trafilatura remembers segments across calls, so a page cleaned twice
     # would lose text the second time. split_dump drops a body printed twice within one page.

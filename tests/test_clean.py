@@ -53,6 +53,29 @@ def test_stand_in_eth_becomes_d_with_stroke():
     assert normalize_text("CÐS Ðối với") == "CĐS Đối với"
 
 
+def test_no_break_and_zero_width_spaces_are_plain_text():
+    assert normalize_text("1.805\u00a0dịch vụ\u200b công\ufeff") == "1.805 dịch vụ công"
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Windows-1258 writes Vietnamese: base letters with their tone marks as separate bytes."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, tone = unicodedata.normalize("NFD", char)[:-1], unicodedata.normalize("NFD", char)[-1]
+            out += unicodedata.normalize("NFC", base).encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize("encode", [cp1258, lambda text: text.encode("utf-16")], ids=["cp1258", "utf-16"])
+def test_legacy_encodings_come_out_as_composed_text(encode):
+    body = "Tỉnh Thanh Hóa cung cấp 1.805 dịch vụ công trực tuyến, người dân được hướng dẫn sử dụng."
+    article = clean(raw_doc_from_bytes(encode(f"Tin chuyển đổi số của tỉnh Thanh Hóa\n{body}\n"), "x.txt", "/x.txt"))
+    assert article.text == body
+
+
 def test_decomposed_input_comes_out_composed():
     decomposed = unicodedata.normalize("NFD", "Thanh Hóa chuyển đổi số")
     assert normalize_text(decomposed) == "Thanh Hóa chuyển đổi số"

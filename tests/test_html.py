@@ -98,3 +98,15 @@ def test_broken_json_ld_is_ignored():
 def test_cleaning_a_page_again_gives_the_same_article():
     runs = [clean_page("bao_related_in_body.html") for _ in range(5)]  # re-extraction cleans pages again
     assert all(run == runs[0] for run in runs)
+
+
+@pytest.mark.parametrize("head, title", [
+    ('<meta property="og:title" content="Sơn La có 204 xã phủ sóng 4G - Báo Sơn La">', "Sơn La có 204 xã phủ sóng 4G"),
+    ('<meta property="og:site_name" content="VnExpress"><meta property="og:title" '
+     'content="VnExpress | Bắc Ninh dẫn đầu về hồ sơ trực tuyến">', "Bắc Ninh dẫn đầu về hồ sơ trực tuyến"),
+    ('<title>Chuyển đổi số - khơi dậy tiềm năng (Bài 1) - baothanhhoa.vn</title>',
+     "Chuyển đổi số - khơi dậy tiềm năng (Bài 1)"),
+])
+def test_the_site_name_is_cut_from_the_headline_and_only_it(head, title):
+    parts = parse_html(f"<html><head>{head}</head><body><p>Nội dung bài.</p></body></html>")
+    assert parts.title == title
