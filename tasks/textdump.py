@@ -48,7 +48,9 @@ TAIL_MARKERS = (
     "chịu trách nhiệm", "tổng biên tập",
 )
 _TAIL_MAX_WORDS = 8
-_HEADLINE_MIN_WORDS = 5  # Vietnamese words are syllables: a headline has more than a menu item  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
+_HEADLINE_MIN_WORDS = 5
+_REPEAT_MIN_WORDS = 8  # a shorter line found inside a paragraph may be a phrase, not a repeat
+_GLUED_MIN_CHARS = 200  # Vietnamese words are syllables: a headline has more than a menu item  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
 
 # Lines that are never article text, wherever they stand.
 JUNK_LINES = [
@@ -230,6 +232,34 @@ def _strip_outlet_tag(paragraph: str, hints: list[str]) -> str:
     return paragraph
 
 
+class _PrintedBefore:
+    """The body so far, to tell a paragraph the page prints a second time.
+
+    A repeat is the same line, a long line found inside an earlier paragraph,
+    or a line that glues earlier paragraphs back together.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self._exact: set[str] = set()
+        self._joined = ""
+
+    def add(self, key: str) -> None:
+        self.keys.append(key)
+        self._exact.add(key)
+        self._joined += key + "\n"
+
+    def has(self, key: str) -> bool:
+        if key in self._exact:
+            return True
+        if len(key.split()) >= _REPEAT_MIN_WORDS and key in self._joined:
+            return True
+        if len(key) < _GLUED_MIN_CHARS:
+            return False
+        covered = sum(len(k) for k in self.keys if len(k) >= _GLUED_MIN_CHARS // 4 and k in key)
+        return covered >= 0.8 * len(key)
+
+
 def split_dump(text: str, known_title: str | None = None) -> DumpParts:
     """Split a normalised text dump into headline, body and meta lines.
 
@@ -265,11 +295,11 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
                 parts.outlet_hints.append(owner.strip())
     rest = rest[:tail_at]
 
-    seen: set[str] = set()
+    seen = _PrintedBefore()
     ended = False  # past the "./." end mark: only bylines and sources may follow
     for i, line in enumerate(rest):
         key = match_key(line)
-        if is_junk(line) or key in seen:
+        if is_junk(line) or seen.has(key):
             continue
         if parts.title and match_key(parts.title) in key and MARKED_DATE.search(line):
             parts.dates.append(MARKED_DATE.search(line).group(1))  # the headline line printed again

@@ -188,3 +188,14 @@ def test_other_outlets_dumps_give_the_article_and_its_metadata(name):
 def test_which_date_is_the_articles(header, published):
     text = header + "\nTỉnh Bắc Ninh có 1.156 dịch vụ công trực tuyến trong năm qua.\n"
     assert clean(raw_doc_from_bytes(text.encode(), "x.txt", "/x.txt")).published_at == published
+
+
+def test_a_body_printed_again_with_other_line_breaks_appears_once():
+    first = ("Tỉnh Hậu Giang hiện có 1.020 trạm BTS phủ sóng di động đến 100% ấp, khu vực trên địa bàn tỉnh.",
+             "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến của tỉnh đạt 88,4% trong năm 2024.",
+             "Toàn tỉnh có 75 xã, phường, thị trấn đã thành lập Tổ công nghệ số cộng đồng với 3.200 thành viên.")
+    page = "\n".join(["Hậu Giang đẩy mạnh hạ tầng số và dịch vụ công", *first,
+                      " ".join(first),  # the page prints the body again, glued into one paragraph
+                      first[1]])  # and one paragraph a third time
+    article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
+    assert article.text == "\n".join(first)
