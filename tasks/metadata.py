@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 
 from .places import Gazetteer
@@ -16,7 +15,6 @@ _DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4}|\d{2})(?!\d
 _CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?")
 # Domain prefixes of provincial papers: "baothanhhoa.vn", "baodientucamau.vn".
 _PAPER_PREFIXES = (("baodientu", "Báo điện tử"), ("bao", "Báo"))
-_MAX_NAME_WORDS = 8
 _LOWER_WORDS = {"và", "của"}
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 
@@ -72,24 +70,20 @@ def _display_case(name: str) -> str:
     return " ".join(w.lower() if w.lower() in _LOWER_WORDS else w.capitalize() for w in name.split())
 
 
-@lru_cache(maxsize=1 << 14)
-def _fold_word(word: str) -> str:
-    return fold(word)  # a page repeats its syllables: fold each once
+# Vietnamese letters to their bare ASCII letter, one character for one, so offsets carry over.
+_BARE_LETTERS = str.maketrans({chr(c): fold(chr(c)) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+                               if len(fold(chr(c))) == 1 and fold(chr(c)).isascii()})
 
 
 def _spelled_name(label: str, page_text: str) -> str | None:
-    """Where the page spells out the name its domain squashes: "diendandoanhnghiep" -> "Diễn đàn Doanh nghiệp"."""
-    words = [(m.start(), m.end(), _fold_word(m.group())) for m in re.finditer(r"\w+", page_text)]
-    for i, (start, _, first) in enumerate(words):
-        if not label.startswith(first):
-            continue
-        joined = first
-        for j in range(i + 1, min(i + _MAX_NAME_WORDS, len(words))):
-            joined += words[j][2]
-            if joined == label:
-                return page_text[start:words[j][1]]
-            if not label.startswith(joined):
-                break
+    """Where the page spells out the name its domain squashes: "diendandoanhnghiep" -> "Diễn đàn Doanh nghiệp".
+
+    The name must be two words or more: the domain written out is no name.
+    """
+    spelled = re.compile(r"(?<!\w)" + r"\s*".join(map(re.escape, label)) + r"(?!\w)", re.IGNORECASE)
+    for match in spelled.finditer(page_text.translate(_BARE_LETTERS)):
+        if " " in match.group():
+            return page_text[match.start():match.end()]
     return None
 
 
