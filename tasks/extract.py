@@ -12,7 +12,7 @@ from .sentences import Span, clause_bounds, sentences
 from .unicode import match_key
 
 # Raise it when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 # Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
 _PHRASE_STOP = re.compile(
@@ -21,8 +21,16 @@ _PHRASE_STOP = re.compile(
 # Verbs that join a subject to its figure: "Tỷ lệ ... đạt 85%", "... là 4.970 trạm".
 _PREDICATE_TAIL = re.compile(r"(?:\s+(?:đạt|là|chiếm|lên|tới|đến|ở mức|trung bình|bình quân|đều|khoảng|trên|"
                              r"hơn|gần|dưới))+\s*$", re.IGNORECASE)
+# Words that open what a figure measures: "Tỷ lệ hồ sơ ... đạt 95%".
+_MEASURE_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|tổng số|chỉ số|mức độ)(?!\w)",
+                           re.IGNORECASE)
 _MAX_PHRASE_WORDS = 8
 _MAX_SUBJECT_WORDS = 12
+# A figure that says by how much something changed: "tăng 12% so với cùng kỳ", "giảm 3 bậc".
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|đi|được))?\s*$", re.IGNORECASE)
+# The label of a part in a breakdown: "cấp tỉnh", "khối huyện", "thành phố", "các xã".
+_LEVEL_LABEL = re.compile(r"^(?:(?:cấp|khối|các|toàn)\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|thị trấn|phường|"
+                          r"quận|sở|ngành|trung ương|địa phương)$")
 # Kinds whose year carries over from earlier in the paragraph: a ranking's year is said once.
 _YEAR_CARRIES = {"rank", "score"}
 
@@ -40,10 +48,21 @@ def _counted_after(text: str, start: int, limit: int) -> tuple[str, int]:
 
 
 def _subject_before(text: str, start: int, end: int) -> tuple[str, int]:
-    """The subject a figure is predicated of: "Tỷ lệ dân số ... đạt 85%" -> (subject, start offset)."""
+    """The subject a figure is predicated of: "Tỷ lệ dân số ... đạt 85%" -> (subject, start offset).
+
+    The subject runs from the clause's last comma; a long one starts at its
+    last measure word ("tỷ lệ", "số lượng"), else keeps its last words.
+    """
     window = _PREDICATE_TAIL.sub("", text[start:end])
     piece_start = max(window.rfind(c) for c in ",;:(") + 1
-    words = list(re.finditer(r"\S+", window[piece_start:]))[-_MAX_SUBJECT_WORDS:]
+    words = list(re.finditer(r"\S+", window[piece_start:]))
+    if len(words) > _MAX_SUBJECT_WORDS:
+        heads = [m for m in _MEASURE_HEAD.finditer(window, piece_start)]
+        if heads and len(window[heads[-1].start():].split()) <= 2 * _MAX_SUBJECT_WORDS:
+            piece_start = heads[-1].start()
+            words = list(re.finditer(r"\S+", window[piece_start:]))
+        else:
+            words = words[-_MAX_SUBJECT_WORDS:]
     if not words:
         return "", end
     return " ".join(w.group() for w in words), start + piece_start + words[0].start()
@@ -101,9 +120,14 @@ class Extractor:
                 left = text[max(clause_start, quantities[i - 1].start if i else sentence.start):q.start]
                 right = re.split(r"[,;.]", text[q.end:min(clause_end, next_start)], maxsplit=1)[0]
             indicator = self.catalogue.match(q.kind, match_key(f"{left} {right}"), match_key(counted))
-            if indicator is None and facts:  # "(cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)" reads like the figure before
+            parent = _breakdown_parent(text, sentence.start, q, counted, facts)
+            if _CHANGE_BEFORE.search(text, sentence.start, q.phrase_start):  # "tăng 12%": a change, not a level
+                indicator = None
+            elif parent:  # "đạt 80,79% (cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)": parts of the figure before
+                indicator = parent.indicator
+            elif indicator is None and facts:  # "(cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)" reads like the figure before
                 wider = text[sentence.start:q.start]
-                indicator = self.catalogue.match(q.kind, match_key(f"{wider} {right}"))
+                indicator = self.catalogue.match(q.kind, match_key(f"{wider} {right}"), match_key(counted))
             province = _nearest(provinces, q.start, q.end, sentence.start, clause_end, next_start)
             place = _nearest(places, q.start, q.end, clause_start, clause_end, next_start)
             province_name = province.name if province else article.province
@@ -130,6 +154,17 @@ class Extractor:
             ))
             previous_end = max(counted_end, q.phrase_end)
         return facts
+
+
+def _breakdown_parent(text: str, sentence_start: int, q: Quantity, counted: str, facts: list[Fact]) -> Fact | None:
+    """The figure a parenthesised part breaks down, when q is one: same kind, labelled by level or place only."""
+    opened = text.rfind("(", sentence_start, q.start)
+    if opened < 0 or text.rfind(")", sentence_start, q.start) > opened:
+        return None
+    if counted and not _LEVEL_LABEL.match(match_key(counted)):
+        return None
+    before = [f for f in facts if f.start_char < opened]
+    return before[-1] if before and before[-1].kind == q.kind and before[-1].indicator else None
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

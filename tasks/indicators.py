@@ -45,6 +45,8 @@ class Catalogue:
         self.generic = {cue for cue, n in shared.items() if n >= _GENERIC_SHARE}
         self._name_words = {ind.code: set(_NAME_HEAD.sub("", match_key(ind.name_vi)).split())
                             for ind in self.indicators}
+        self._heads = {ind.code: _head_noun(ind.name_vi) for ind in self.indicators}
+
         self.fingerprint = hashlib.sha256(
             "\n".join(f"{i.code}|{i.kind}|{i.name_vi}|{'|'.join(i.cues)}" for i in self.indicators).encode()
         ).hexdigest()[:16]
@@ -52,37 +54,77 @@ class Catalogue:
     def match(self, kind: str, context: str, counted: str = "") -> str | None:
         """The code of the indicator for a fact of this kind, from its counted phrase and its context.
 
-        Both are in match_key form. Score: words of the specific cues found
-        (double inside the counted phrase), the share of the indicator's
-        specific cues found, half a point for a generic cue, and the share of
-        the indicator's name words present. A percent may take a ratio
-        indicator (its share) at a discount.
+        Both are in match_key form. Indicators of the fact's own kind are
+        tried first; a percent falls back to a ratio indicator (its share)
+        only when none fits. A count or a ratio (or a percent read as a
+        ratio's share) must also count what the indicator counts: the counted
+        phrase starts with the indicator's head noun ("xã" is not "Tổ công
+        nghệ số"), or holds one of its cues.
+        Score: words of the specific cues found (double inside the counted
+        phrase), the share of the indicator's specific cues found, half a
+        point for a generic cue, and the share of its name words present.
         """
-        best, best_score = None, 0.0
+        counted, context = spell_out(counted), spell_out(context)
         text = f"{counted} {context}"
         words = set(re.findall(r"\w+", text))
-        for ind in self.indicators:
-            weight = _KIND_WEIGHT.get((kind, ind.kind), 0.0)
-            if not weight:
-                continue
-            specific = [c for c in ind.cues if c not in self.generic]
-            found = [c for c in specific if _contains(text, c)]
-            if not found:
-                continue
-            score = sum(len(c.split()) * (2 if _contains(counted, c) else 1) for c in found)
-            score += len(found) / len(specific)
-            score += 0.5 * any(c in self.generic and _contains(text, c) for c in ind.cues)
-            name = self._name_words[ind.code]
-            score += len(name & words) / len(name) if name else 0
-            score *= weight
-            if score > best_score:
-                best, best_score = ind.code, score
-        return best
+        for indicator_kind in _INDICATOR_KINDS.get(kind, (kind,)):
+            best, best_score = None, 0.0
+            for ind in self.indicators:
+                if ind.kind != indicator_kind:
+                    continue
+                specific = [c for c in ind.cues if c not in self.generic]
+                found = [c for c in specific if _contains(text, c)]
+                if not found:
+                    continue
+                in_counted = [c for c in found if _contains(counted, c)]
+                counts_things = kind in _COUNTED_KINDS or ind.kind in _COUNTED_KINDS
+                if counts_things and counted and not in_counted and not self._counts_same(ind, counted):
+                    continue
+                score = sum(len(c.split()) * (2 if c in in_counted else 1) for c in found)
+                score += len(found) / len(specific)
+                score += 0.5 * any(c in self.generic and _contains(text, c) for c in ind.cues)
+                name = self._name_words[ind.code]
+                score += len(name & words) / len(name) if name else 0
+                if score > best_score:
+                    best, best_score = ind.code, score
+            if best:
+                return best
+        return None
+
+    def _counts_same(self, indicator: Indicator, counted: str) -> bool:
+        """Whether the counted phrase names what the indicator counts: its first noun."""
+        head = self._heads[indicator.code]
+        phrase = _QUANTIFIER_WORDS.sub("", counted)
+        return bool(head) and (phrase == head or phrase.startswith(head + " "))
 
 
-# (fact kind, indicator kind) -> weight: same kinds match; a percent may be a ratio indicator's share.
-_KIND_WEIGHT = {(k, k): 1.0 for k in ("count", "percent", "ratio", "rank", "score", "storage", "money")}
-_KIND_WEIGHT[("percent", "ratio")] = 0.8
+# Indicator kinds a fact may take, in order: its own; a percent may be a ratio indicator's share.
+_INDICATOR_KINDS = {"percent": ("percent", "ratio")}
+# Facts and indicators that count things: what is counted must agree.
+_COUNTED_KINDS = {"count", "ratio"}
+# Words before the counted noun that say how, not what: "các xã", "lượt văn bản".
+_QUANTIFIER_WORDS = re.compile(r"^(?:(?:các|những|mọi|lượt|chiếc|cái|con|người)\s+)+")
+
+
+# Acronyms the administrative press writes for what indicators count (match_key form).
+ACRONYMS = {
+    "tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
+    "csdl": "cơ sở dữ liệu", "cntt": "công nghệ thông tin", "cđs": "chuyển đổi số",
+    "hđđt": "hóa đơn điện tử", "tcnscđ": "tổ công nghệ số cộng đồng", "ttdl": "trung tâm dữ liệu",
+    "tmđt": "thương mại điện tử", "ttkdtm": "thanh toán không dùng tiền mặt",
+}
+_ACRONYM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ACRONYMS)) + r")(?!\w)")
+
+
+def spell_out(text: str) -> str:
+    """Acronyms in match_key text spelled out: "864 tthc" -> "864 thủ tục hành chính"."""
+    return _ACRONYM.sub(lambda m: ACRONYMS[m.group()], text)
+
+
+def _head_noun(name_vi: str) -> str:
+    """The first word of what an indicator's name counts: "Số trạm BTS" -> "trạm"."""
+    words = _NAME_HEAD.sub("", match_key(name_vi)).split()
+    return words[0] if words else ""
 
 
 def _contains(text: str, phrase: str) -> bool:

@@ -15,6 +15,9 @@ from decimal import Decimal, InvalidOperation
 NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
 # Vietnamese-formatted numbers: thousands groups of three after ".", decimals after ",".
 _VI_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_POINT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+# "1,200 dịch vụ": a bare count with three digits after "," is English thousands (1 200 services, not 1.2).
+_COMMA_THOUSANDS = re.compile(r"^\d{1,3},\d{3}$")
 # English-formatted ones some outlets use: "1,234,567" or "1,234.5".
 _EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
@@ -22,8 +25,17 @@ _EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _MULTIPLIER = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND|đ)(?!\w)")
+# Nouns of money a sum follows without "đồng": "doanh thu 2.500 tỷ", "tổng vốn đầu tư hơn 300 triệu".
+_MONEY_BEFORE = re.compile(r"(?:doanh thu|doanh số|vốn|kinh phí|ngân sách|giá trị|tổng mức|chi phí|nguồn thu|"
+                           r"thu nhập|tổng thu|tổng chi|đầu tư)(?:\s+\w+){0,6}?\s+(?:(?:là|đạt|hơn|trên|khoảng|gần|"
+                           r"ước|lên|tới|đến)\s+)*$", re.IGNORECASE)
+# A noun right after a sum says what it counts ("1 tỷ lượt"); a function word does not ("1,5 tỷ cho 20 xã").
+_NOUN_AFTER = re.compile(r"\s+(?!(?:cho|để|và|trong|từ|với|nhằm|năm|của|so|nhưng|tăng|giảm)(?!\w))[^\W\d_]",
+                         re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:%|phần trăm(?!\w))")
-_SCORE = re.compile(r"\s*điểm(?!\w)")
+# "962,73 điểm" is a score; "2.000 điểm phát wifi", "15 điểm giao dịch" are places, counted.
+_SCORE = re.compile(r"\s*điểm(?!\w)(?!\s+(?!(?:và|trên|so|với|xếp|đứng|tăng|giảm|của|là|đạt|trong|năm|cao|thấp)"
+                    r"(?!\w))[^\W\d_])", re.IGNORECASE)
 # Storage, converted to TB: "135TB", "2 PB".
 STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
 _STORAGE = re.compile(r"\s*(TB|PB|GB|terabyte)(?!\w)", re.IGNORECASE)
@@ -52,6 +64,8 @@ _RANK_BEFORE = re.compile(r"(?:thứ|hạng)\s*$", re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"(?:top|tốp)\s*$", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"nhóm\s*$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:tỉnh|địa phương|thành phố|quốc gia|nước|đơn vị)", re.IGNORECASE)
+# "24/7" is round the clock, not a ratio.
+_ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7(?!\d)")
 # An age in a definition: "từ 15 tuổi trở lên", "dưới 6 tuổi".
 _AGE_AFTER = re.compile(r"\s+tuổi(?!\w)")
 
@@ -80,9 +94,15 @@ class Quantity:
     qualifier: str
 
 
-def parse_number(token: str) -> float | None:
-    """A Vietnamese-formatted numeral as a number: "1.805" -> 1805, "16,63" -> 16.63; None if malformed."""
-    if _VI_NUMBER.match(token):
+def parse_number(token: str, before_multiplier: bool = False) -> float | None:
+    """A Vietnamese-formatted numeral as a number: "1.805" -> 1805, "16,63" -> 16.63; None if malformed.
+
+    Before "triệu"/"tỷ" a "." with one or two digits after it is a decimal
+    point ("1.2 triệu"): a thousands group has three.
+    """
+    if before_multiplier and _POINT_DECIMAL.match(token):
+        digits = token
+    elif _VI_NUMBER.match(token):
         digits = token.replace(".", "").replace(",", ".")
     elif _EN_NUMBER.match(token):
         digits = token.replace(",", "")
@@ -115,7 +135,7 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
     """The quantity a numeral stands for in text, or None when it is no quantity."""
     token, start, end = match.group(), match.start(), match.end()
     before, after = text[:start], text[end:]
-    value = parse_number(token)
+    value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     if value is None:
         return None
     if re.match(r"[.,]\d", after) or re.match(r"[:h]\d{2}", after):  # "4.0.1", times "20:03", "8h30"
@@ -132,7 +152,7 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
         return None
     if re.match(r"\s*[.)]\s", after) and not before.strip():  # list markers "1. ", "2) "
         return None
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or _ROUND_THE_CLOCK.match(text, start):
         return None
 
     kind, denominator, qualifier = "count", None, "exact"
@@ -140,8 +160,8 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
     if slash:
         second = slash.group(1)
         rest = after[slash.end():]
-        if re.match(r"\s*/|\s*[-–]?\s*[A-ZĐ]{2}", rest) or re.match(r"[A-ZĐ]", rest):
-            return None  # "42/2022/NĐ-CP", "4216/QĐ-UBND"
+        if re.match(r"\s*/|[-–]?[A-ZĐ]", rest):
+            return None  # "42/2022/NĐ-CP", "15/2023-QĐ": a code glued on; "27/27 UBND cấp huyện" is a ratio
         denominator = parse_number(second)
         if denominator is None or denominator == 0:
             return None
@@ -154,7 +174,9 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
         kind = "ratio"
     phrase_end = end
 
-    if _RANK_BEFORE.search(before):
+    if kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
+        kind, phrase_end = "score", end + score.end()
+    elif _RANK_BEFORE.search(before):
         if _EVENT_ORDINAL.search(before):
             return None
         kind = "rank"
@@ -172,10 +194,15 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
             while (multiplier := _MULTIPLIER.match(after, phrase_end - end)):
                 factor *= MULTIPLIERS[multiplier.group(1)]
                 phrase_end = end + multiplier.end()
-            value = _scaled(value, factor) if factor != 1 else value
+            if factor != 1:
+                value = _scaled(value, factor)
+            elif _COMMA_THOUSANDS.match(token):
+                value = parse_number(token.replace(",", ""))
             rest = after[phrase_end - end:]
             if (money := _MONEY.match(rest)):
                 kind, phrase_end = "money", phrase_end + money.end()
+            elif factor >= 10**6 and _MONEY_BEFORE.search(before) and not _NOUN_AFTER.match(rest):
+                kind = "money"  # "doanh thu 2.500 tỷ": the currency goes without saying
             elif (score := _SCORE.match(rest)):
                 kind, phrase_end = "score", phrase_end + score.end()
             elif (storage := _STORAGE.match(rest)):

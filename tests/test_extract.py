@@ -99,3 +99,43 @@ def test_extraction_never_raises_and_offsets_hold(extractor, text):
     article = Article("d", None, None, None, (), None, text)
     for fact in extractor.facts(article):
         assert text[fact.start_char:fact.end_char] in fact.surface
+
+
+def facts_of(extractor, text, province="Thanh Hóa"):
+    return extractor.facts(Article("d", None, None, None, (), province, text))
+
+
+def indicator_of(extractor, text, value):
+    return next(f.indicator for f in facts_of(extractor, text) if f.value == value)
+
+
+@pytest.mark.parametrize("text, value, indicator", [
+    # what is counted must be what the indicator counts
+    ("Toàn tỉnh có 170 xã, phường có Tổ công nghệ số cộng đồng.", 170, None),
+    ("Toàn tỉnh có 1.473 Tổ công nghệ số cộng đồng với 8.650 thành viên.", 1473, "soc.community_tech_teams"),
+    ("Có 27/27 UBND cấp huyện thành lập Ban chỉ đạo chuyển đổi số.", 27, "gov.dx_steering_committees"),
+    ("Tỉnh có 635 trạm BTS và khoảng 540 nghìn thuê bao di động.", 540000, "infra.phone_subscribers"),
+    # a percent takes a percent indicator first, a ratio indicator's share only when none fits
+    ("Có 141.497/175.138 hồ sơ được giải quyết qua dịch vụ công trực tuyến, đạt 80,79%.", 80.79,
+     "gov.online_dossier_rate"),
+    ("Mạng di động đã phủ sóng 100% thôn, bản.", 100, "infra.village_internet_coverage"),
+    ("Mạng 5G đã phủ sóng 100% khu công nghiệp.", 100, None),
+    # acronyms the press writes
+    ("Tỉnh đã có 864 TTHC kết nối thanh toán trực tuyến.", 864, "gov.online_payment_procedures"),
+    # parts of a figure in parentheses take its indicator; a change is no level
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 80,79% (cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%).", 72.8,
+     "gov.online_dossier_rate"),
+    ("Tỷ lệ hồ sơ xử lý trực tuyến đạt 95,2%, tăng 12% so với cùng kỳ.", 12, None),
+    # a long subject is read from its measure word
+    ("Theo Sở Thông tin và Truyền thông, tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết của "
+     "tỉnh trong năm đạt 91,6%.", 91.6, "gov.dossier_digitization_rate"),
+])
+def test_indicator_rules(extractor, text, value, indicator):
+    assert indicator_of(extractor, text, value) == indicator
+
+
+def test_a_long_subject_starts_at_its_measure_word(extractor):
+    text = "Theo Sở, tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến của tỉnh trong năm đạt 98,2%."
+    fact = facts_of(extractor, text)[0]
+    assert fact.counted == "tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến của tỉnh trong năm"
+    assert fact.surface.startswith("tỷ lệ hồ sơ") and fact.surface.endswith("98,2%")

@@ -39,6 +39,19 @@ def test_malformed_numerals_are_not_numbers(token):
     ("có ít nhất 100 doanh nghiệp số", ("count", 100, None, "at_least")),
     ("dưới 5% hộ", ("percent", 5, None, "less_than")),
     ("tổng vốn 5 tỷ đồng", ("money", 5_000_000_000, None, "exact")),
+    ("doanh thu thương mại điện tử đạt 2.500 tỷ.", ("money", 2_500_000_000_000, None, "exact")),
+    ("có 1 tỷ lượt truy cập", ("count", 1_000_000_000, None, "exact")),
+    ("đạt 1,5 nghìn tỷ đồng", ("money", 1_500_000_000_000, None, "exact")),
+    ("1.2 triệu thuê bao", ("count", 1_200_000, None, "exact")),  # a decimal point before a multiplier
+    ("1,200 dịch vụ công", ("count", 1200, None, "exact")),  # English thousands on a bare count
+    ("đạt 8,5/10 điểm", ("score", 8.5, 10, "exact")),
+    ("có 2/3 số xã hoàn thành", ("ratio", 2, 3, "exact")),
+    ("đứng thứ 3 cả nước", ("rank", 3, None, "exact")),
+    ("thuộc nhóm 10 tỉnh dẫn đầu", ("rank", 10, None, "at_most")),
+    ("đạt 99,7 % dân số", ("percent", 99.7, None, "exact")),
+    ("chưa đến 30% hộ gia đình", ("percent", 30, None, "less_than")),
+    ("xấp xỉ 2.000 điểm phát wifi", ("count", 2000, None, "approx")),
+    ("tối thiểu 50 doanh nghiệp", ("count", 50, None, "at_least")),
 ])
 def test_quantities(text, expected):
     assert one(text) == expected
@@ -50,6 +63,7 @@ def test_quantities(text, expected):
     "người dân từ 15 tuổi trở lên", "Xã đã lựa chọn thôn 2", "mô hình “3 không” trong CĐS", "ngày 26-8-2021",
     "Nghị quyết số 06-NQ/TU", "kể từ ngày 1/7/2024", "Trong 6 tháng đầu năm", "năm 2025", "giai đoạn 2021-2025",
     "Nghị quyết 57 của Bộ Chính trị", "kỳ họp thứ 7", "lúc 20:03", "publish_day <= 1714225170",
+    "hỗ trợ người dân 24/7", "ngày 15-7",
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
