@@ -97,6 +97,7 @@ class Extractor:
 
     def _sentence_facts(self, article: Article, sentence: Span, paragraph_year: dict[int, int]) -> list[Fact]:
         text = article.text
+        published_year = article.published_at.year if article.published_at else None
         quantities = [_shift(q, sentence.start) for q in find_quantities(sentence.text)]
         if not quantities:
             return []
@@ -150,7 +151,7 @@ class Extractor:
                 province_2025=self.gazetteer.to_2025(province_name),
                 place=place.name if place else None,
                 period_year=year,
-                status=status(text[sentence.start:q.start]),
+                status=status(text[sentence.start:q.start], year, published_year),
             ))
             previous_end = max(counted_end, q.phrase_end)
         return facts

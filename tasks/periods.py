@@ -5,12 +5,15 @@ import re
 
 # A year named as a year: "năm 2022", "DTI năm 2022", "đến năm 2030".
 YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# Words that make a figure a target: "mục tiêu", "phấn đấu", "đặt mục tiêu", "dự kiến", "sẽ".
-TARGET_CUES = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|kỳ vọng|hướng tới|sẽ)(?!\w)",
-                         re.IGNORECASE)
-# ... unless the goal is reported as met: "vượt mục tiêu", "hoàn thành chỉ tiêu".
-MET_GOAL = re.compile(r"(?:vượt|hoàn thành|đạt|đáp ứng)\s+(?:các\s+|những\s+)?(?:mục tiêu|chỉ tiêu)",
-                      re.IGNORECASE)
+# Words that make a figure a target: "mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "sẽ", "theo kế hoạch",
+# "kế hoạch ... đặt ra".
+TARGET_CUES = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|kỳ vọng|hướng tới|sẽ|theo kế hoạch|"
+                         r"đặt ra|đề ra)(?!\w)", re.IGNORECASE)
+# ... unless what follows the goal reports a result: "vượt mục tiêu đề ra", "hoàn thành chỉ tiêu",
+# "kết quả đạt", "thực tế đạt".
+RESULT_CUES = re.compile(r"(?:vượt|hoàn thành|đạt|đáp ứng)\s+(?:các\s+|những\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
+                         r"(?:\s+(?:đề ra|đặt ra|đã đề ra|đã đặt ra))?|(?<!\w)(?:kết quả|thực tế|trên thực tế|"
+                         r"thực hiện được)(?!\w)", re.IGNORECASE)
 # How far after a figure a year may stand and still be its year ("15/63 ... DTI năm 2022").
 _YEAR_AFTER_CHARS = 60
 
@@ -24,10 +27,17 @@ def period_year(before: str, after: str) -> int | None:
     return int(following.group(1)) if following else None
 
 
-def status(sentence_before: str) -> str:
-    """'target' when the sentence sets a goal before the figure, else 'actual'."""
-    cues = [m for m in TARGET_CUES.finditer(sentence_before)]
+def status(sentence_before: str, year: int | None = None, published_year: int | None = None) -> str:
+    """'target' when the sentence sets a goal before the figure, or its year is still ahead; else 'actual'.
+
+    A goal counts unless a result is reported after it ("chỉ tiêu là 70%,
+    kết quả đạt 75%"). A figure for a year after the article's own
+    ("đến năm 2030 có ít nhất ...") can only be aimed at.
+    """
+    if year and published_year and year > published_year:
+        return "target"
+    cues = [m.end() for m in TARGET_CUES.finditer(sentence_before)]
     if not cues:
         return "actual"
-    met = [m.end() for m in MET_GOAL.finditer(sentence_before)]
-    return "actual" if met and max(met) >= cues[-1].end() else "target"
+    results = [m.end() for m in RESULT_CUES.finditer(sentence_before)]
+    return "actual" if results and max(results) >= cues[-1] else "target"

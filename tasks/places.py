@@ -89,12 +89,12 @@ class Gazetteer:
             else:
                 found.append(Mention(match.start(), end, f"{unit} {name}", False))
         taken = [(m.start, m.end) for m in found]
-        key = match_key(text)
+        key = match_key(text).translate(_DASHES)
         for match in self._pattern.finditer(key):
             start, end = match.span()
             if any(s <= start < e for s, e in taken):
                 continue
-            if not all(w[0].isupper() for w in text[start:end].split()):
+            if not all(w[0].isupper() for w in text[start:end].split() if w[0].isalpha()):
                 continue  # "hòa bình" (peace) is not Hòa Bình
             found.append(Mention(start, end, self._by_key[match.group()], True))
         return sorted(found, key=lambda m: m.start)
@@ -117,6 +117,9 @@ class Gazetteer:
             return None
         return max(votes, key=lambda name: (votes[name], -order[name]))
 
+
+# En and em dashes read as the hyphen of "Bà Rịa - Vũng Tàu" (one character for one: offsets hold).
+_DASHES = str.maketrans({"–": "-", "—": "-"})
 
 # Province-level cities: "thành phố Đà Nẵng" is a province, "thành phố Nam Định" a place.
 _CITY_CODES = {"01", "31", "46", "48", "79", "92"}

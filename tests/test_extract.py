@@ -12,7 +12,7 @@ from tasks.models import Article
 from tasks.places import load_gazetteer
 from tasks.sources import read_raw
 
-from conftest import DATA, SEEDS
+from conftest import DATA, SEEDS, vn
 
 GOLD = list(csv.DictReader(open(DATA / "seed_facts.csv", encoding="utf-8")))
 TRAPS = list(csv.DictReader(open(DATA / "seed_traps.csv", encoding="utf-8")))
@@ -93,12 +93,30 @@ def test_target_year_and_status(extractor):
         (100, 2025, "target", "at_least"), (150, 2030, "target", "at_least")]
 
 
+def surface_covers_number(text, fact):
+    """The surface stands in the text around the number's offsets."""
+    at = text.rfind(fact.surface, 0, fact.start_char + len(fact.surface))  # the last one starting by the number
+    return at >= 0 and at <= fact.start_char and fact.end_char <= at + len(fact.surface)
+
+
 @settings(max_examples=200)
 @given(st.text(alphabet=st.sampled_from(list("0123456789.,/% ;:\nabcđươ ĐThứtỷtriệu điểm năm thôn")), max_size=200))
-def test_extraction_never_raises_and_offsets_hold(extractor, text):
+def test_extraction_never_raises_and_surfaces_hold_on_number_like_text(extractor, text):
     article = Article("d", None, None, None, (), None, text)
     for fact in extractor.facts(article):
-        assert text[fact.start_char:fact.end_char] in fact.surface
+        assert surface_covers_number(text, fact)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=300))
+def test_extraction_never_raises_on_arbitrary_text(extractor, text):
+    for fact in extractor.facts(Article("d", None, None, None, (), None, text)):
+        assert surface_covers_number(text, fact)
+
+
+def test_seed_surfaces_sit_at_their_offsets(seed_facts):
+    for article, facts in seed_facts.values():
+        assert all(surface_covers_number(article.text, f) for f in facts)
 
 
 def facts_of(extractor, text, province="Thanh Hóa"):
@@ -132,6 +150,32 @@ def indicator_of(extractor, text, value):
 ])
 def test_indicator_rules(extractor, text, value, indicator):
     assert indicator_of(extractor, text, value) == indicator
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("Kế hoạch năm 2025 đặt ra là 80% hồ sơ được xử lý trực tuyến.", 80, (2025, "target")),
+    ("Chỉ tiêu năm 2024 là 70% và kết quả đạt 75%.", 75, (2024, "actual")),
+    ("Chỉ tiêu năm 2024 là 70% và kết quả đạt 75%.", 70, (2024, "target")),
+    ("Tỉnh đã vượt mục tiêu đề ra với 1.200 trạm BTS.", 1200, (None, "actual")),
+    ("Đến năm 2030, có 500 doanh nghiệp số.", 500, (2030, "target")),  # after the article's year: a goal
+    ("Đến hết năm 2023, có 95% hộ gia đình có Internet cáp quang.", 95, (2023, "actual")),
+])
+def test_period_and_status(extractor, text, value, expected):
+    article = Article("d", None, None, vn(2024, 5, 1), (), "Thanh Hóa", text)
+    fact = next(f for f in extractor.facts(article) if f.value == value)
+    assert (fact.period_year, fact.status) == expected
+
+
+@pytest.mark.parametrize("text, value, province, place", [
+    ("Năm 2024, Hà Nam có 500 trạm BTS, trong khi Ninh Bình có 700 trạm BTS.", 700, "Ninh Bình", None),
+    ("Tỉnh Bà Rịa – Vũng Tàu có 1.500 trạm BTS.", 1500, "Bà Rịa - Vũng Tàu", None),
+    ("Huyện Vụ Bản có 18/18 xã hoàn thành, huyện Ý Yên có 25 xã.", 25, "Thanh Hóa", "huyện Ý Yên"),
+    ("Thành phố Hồ Chí Minh có 2.000 trạm 5G.", 2000, "Hồ Chí Minh", None),
+])
+def test_the_place_a_figure_is_about(extractor, text, value, province, place):
+    fact = next(f for f in facts_of(extractor, text) if f.value == value)
+    assert (fact.province, fact.place) == (province, place)
+    assert fact.province_2025 == load_gazetteer().to_2025(province)
 
 
 def test_a_long_subject_starts_at_its_measure_word(extractor):
