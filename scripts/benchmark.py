@@ -22,12 +22,13 @@ from tasks.clean import clean  # noqa: E402
 from tasks.extract import Extractor  # noqa: E402
 from tasks.indicators import Catalogue, read_catalogue_csv  # noqa: E402
 from tasks.places import load_gazetteer  # noqa: E402
+from tasks.sentences import sentences  # noqa: E402
 from tasks.sources import discover, read_raw  # noqa: E402
 
 DEFAULT_INPUTS = {"seeds (text dumps)": [ROOT / "seeds"], "HTML pages": [ROOT / "tests" / "data" / "html"]}
 
 
-def timed(label: str, work, items: list, repeat: int, size: int) -> list:
+def timed(label: str, work, items: list, repeat: int, size: int, sentences: int = 0) -> list:
     results = [work(item) for item in items]  # warm-up pass, also the pass whose output is returned
     start = time.perf_counter()
     for _ in range(repeat):
@@ -35,7 +36,8 @@ def timed(label: str, work, items: list, repeat: int, size: int) -> list:
             work(item)
     seconds = time.perf_counter() - start
     count = len(items) * repeat
-    print(f"  {label:<8} {count / seconds:8.1f} docs/s  {size * repeat / seconds / 1e6:6.2f} MB/s"
+    per_sentence = f"  {sentences * repeat / seconds:8.0f} sentences/s" if sentences else ""
+    print(f"  {label:<8} {count / seconds:8.1f} docs/s  {size * repeat / seconds / 1e6:6.2f} MB/s{per_sentence}"
           f"  ({count} docs in {seconds:.2f} s)")
     return results
 
@@ -45,7 +47,8 @@ def bench(name: str, paths: list[Path], repeat: int, extractor: Extractor) -> No
     size = sum(len(r.raw) for r in raws)
     print(f"{name}: {len(raws)} files, {size / 1e3:.0f} kB")
     articles = timed("clean", clean, raws, repeat, size)
-    facts = timed("extract", extractor.facts, articles, repeat, size)
+    sentence_count = sum(len(sentences(a.text)) for a in articles)
+    facts = timed("extract", extractor.facts, articles, repeat, size, sentence_count)
     print(f"  {sum(map(len, facts))} facts per pass")
 
 

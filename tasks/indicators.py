@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .unicode import match_key
@@ -128,7 +129,13 @@ def _head_noun(name_vi: str) -> str:
 
 
 def _contains(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+    """The phrase stands in text as whole words."""
+    return phrase in text and _whole_words(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 def read_catalogue_csv(path: Path = CATALOGUE_CSV) -> list[dict[str, str]]:
