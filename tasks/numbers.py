@@ -48,7 +48,8 @@ _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 # "thôn 2", "Quận 1", "Điều 5", "kỳ họp thứ 7"-style ordinals are handled apart.
 _LABEL_BEFORE = re.compile(
     r"(?:^|\s)(?:thôn|xóm|ấp|khóm|tổ|khu|khu phố|phường|quận|đội|lô|đường|điều|khoản|chương|mục|phần|bài|"
-    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|ĐT|điện thoại|phiên bản)\s*$",
+    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|ĐT|điện thoại|phiên bản|quốc lộ|tỉnh lộ|"
+    r"giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$",  # "mức độ 3, 4": both are levels
     re.IGNORECASE)
 # Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
 _DOCUMENT_BEFORE = re.compile(

@@ -88,3 +88,11 @@ def test_vietnamese_format_parses_back(value):
 def test_find_quantities_never_raises(text):
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("dịch vụ công trực tuyến mức độ 3, 4 đạt 95%", [95]),  # service levels are labels
+    ("Năm 2023, 150 xã đạt chuẩn", [150]),  # a year then a count: the count stays
+])
+def test_levels_are_labels_and_counts_after_a_year_stay(text, values):
+    assert [q.value for q in find_quantities(text)] == values
