@@ -1,4 +1,4 @@
-"""The ``cds`` command: ingest files, query the warehouse, list runs.
+"""The ``cds`` command: ingest files, fetch pages, query the warehouse, list runs.
 
 Exit codes: 0 the run completed; 3 it completed but some inputs were
 quarantined (see the quarantine table); 2 a bad argument or missing path;
@@ -40,16 +40,41 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         counts = ingest(paths=[str(p) for p in args.paths], db=str(args.db), show_progress=sys.stderr.isatty())
     except Exception as exc:
         return _fail(f"ingest failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
-    print(f"warehouse  {args.db}")
+    return _summary(args.db, counts)
+
+
+def _summary(db: Path, counts: dict) -> int:
+    print(f"warehouse  {db}")
+    skipped = f", skipped {counts['skipped']} (robots.txt)" if counts.get("skipped") else ""
     print(f"documents  seen {counts['seen']}, new {counts['new']}, changed {counts['changed']}, "
-          f"unchanged {counts['unchanged']}, failed {counts['failed']}")
+          f"unchanged {counts['unchanged']}, failed {counts['failed']}{skipped}")
     print(f"facts      {counts['facts']} loaded")
     print(f"run        {counts['run_id']}")
     if counts["failed"]:
         print(f"quarantine {counts['failed']} input(s): cds sql \"SELECT source_uri, stage, error FROM quarantine\""
-              f" --db {args.db}")
+              f" --db {db}")
         return EXIT_QUARANTINED
     return EXIT_OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    if not args.urls and not args.sources:
+        return _fail("give article URLs, or --sources FILE")
+    from tasks.sources_file import SourcesError, read_sources
+
+    if args.sources:
+        try:
+            read_sources(args.sources)  # a bad file is a usage error, said before any flow starts
+        except SourcesError as exc:
+            return _fail(str(exc))
+    _quiet_prefect(args.verbose)
+    from flows.fetch import fetch
+
+    try:
+        counts = fetch(urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db))
+    except Exception as exc:
+        return _fail(f"fetch failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    return _summary(args.db, counts)
 
 
 def _show(db: Path, query: str, params: list | None = None) -> int:
@@ -82,7 +107,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_runs(args: argparse.Namespace) -> int:
     return _show(args.db, "SELECT run_id, flow_run_id, started_at, ended_at, status, seen, new, changed,"
-                          " unchanged, failed, facts FROM runs ORDER BY started_at DESC LIMIT ?", [args.limit])
+                          " unchanged, failed, skipped, facts FROM runs ORDER BY started_at DESC LIMIT ?", [args.limit])
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
     ingest.set_defaults(run=cmd_ingest)
+
+    fetch = commands.add_parser("fetch", help="fetch article pages (and new links in feeds) over HTTP")
+    fetch.add_argument("urls", nargs="*", help="article URLs")
+    fetch.add_argument("--sources", type=Path, help="TOML sources file: articles, feeds, listing pages, politeness")
+    fetch.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    fetch.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    fetch.set_defaults(run=cmd_fetch)
 
     sql = commands.add_parser("sql", help="run SQL against the warehouse and print the result")
     sql.add_argument("query")

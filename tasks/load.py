@@ -6,7 +6,9 @@ raw bytes, facts, quarantine) or not at all. Loads go in as Arrow tables.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,6 +21,7 @@ import pyarrow as pa
 from .clean import CLEANER_VERSION
 from .extract import EXTRACTOR_VERSION
 from .indicators import CATALOGUE_COLUMNS, CATALOGUE_CSV, read_catalogue_csv
+from .fetch import FetchResult, Validators
 from .models import Article, BatchResult, Fact, RawDoc
 from .places import PROVINCES_CSV
 
@@ -102,6 +105,7 @@ class WarehouseState:
     known: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # doc_id -> (uri, cleaner, extractor, fingerprint)
     by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
     catalogue_rows: list[dict[str, str]] = field(default_factory=list)
+    fetched: dict[str, Validators] = field(default_factory=dict)  # url -> validators of its last fetch
 
 
 def prepare(db: str | Path) -> WarehouseState:
@@ -115,6 +119,9 @@ def prepare(db: str | Path) -> WarehouseState:
                 " FROM documents").fetchall():
             state.known[doc_id] = (uri, cleaner, extractor, fingerprint)
             state.by_uri[uri] = doc_id
+        for url, etag, last_modified in con.execute(
+                "SELECT url, etag, last_modified FROM fetched_pages").fetchall():
+            state.fetched[url] = Validators(etag, last_modified)
         columns = ", ".join(CATALOGUE_COLUMNS)
         cursor = con.execute(f"SELECT {columns} FROM indicators ORDER BY code")
         state.catalogue_rows = [dict(zip(CATALOGUE_COLUMNS, row)) for row in cursor.fetchall()]
@@ -163,6 +170,35 @@ def facts_table(facts: list[Fact]) -> pa.Table:
                      for name, values in columns.items()})
 
 
+def fetched_pages_table(fetches: list[FetchResult]) -> pa.Table:
+    """The last good response per URL, compressed, with its validators."""
+    got = [f for f in fetches if f.outcome == "fetched"]
+    return pa.table({
+        "url": pa.array([f.url for f in got], type=pa.string()),
+        "final_url": pa.array([f.final_url for f in got], type=pa.string()),
+        "fetched_at": pa.array([f.fetched_at for f in got], type=pa.timestamp("us", tz="UTC")),
+        "http_status": pa.array([f.status for f in got], type=pa.int32()),
+        "content_type": pa.array([f.content_type for f in got], type=pa.string()),
+        "encoding": pa.array([f.encoding for f in got], type=pa.string()),
+        "etag": pa.array([f.etag for f in got], type=pa.string()),
+        "last_modified": pa.array([f.last_modified for f in got], type=pa.string()),
+        "content_sha256": pa.array([hashlib.sha256(f.raw).hexdigest() for f in got], type=pa.string()),
+        "body_zlib": pa.array([zlib.compress(f.raw, 6) for f in got], type=pa.binary()),
+    })
+
+
+def fetch_log_table(fetches: list[FetchResult], run_id: str) -> pa.Table:
+    return pa.table({
+        "run_id": pa.array([run_id] * len(fetches), type=pa.string()),
+        "url": pa.array([f.url for f in fetches], type=pa.string()),
+        "requested_at": pa.array([f.fetched_at for f in fetches], type=pa.timestamp("us", tz="UTC")),
+        "outcome": pa.array([f.outcome for f in fetches], type=pa.string()),
+        "http_status": pa.array([f.status for f in fetches], type=pa.int32()),
+        "reason": pa.array([f.reason for f in fetches], type=pa.string()),
+        "attempts": pa.array([f.attempts for f in fetches], type=pa.int32()),
+    })
+
+
 def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> None:
     """Write one batch in one transaction.
 
@@ -183,12 +219,15 @@ def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerpr
         "run_id": [run_id] * len(batch.quarantined),
         "quarantined_at": pa.array([now] * len(batch.quarantined), type=pa.timestamp("us", tz="UTC")),
     })
+    pages = fetched_pages_table(batch.fetches)
+    log = fetch_log_table(batch.fetches + batch.feed_fetches, run_id)
     gone = pa.table({"doc_id": pa.array(sorted(set(replaces) | set(docs["doc_id"].to_pylist())), type=pa.string())})
     touched = pa.table({"source_uri": pa.array(
         [r.source_uri for r in batch.raw_docs] + [q.source_uri for q in batch.quarantined], type=pa.string())})
     with connect(db) as con:
         for name, table in (("batch_documents", docs), ("batch_raw", raw), ("batch_facts", facts),
-                            ("batch_quarantine", quarantine), ("batch_gone", gone), ("batch_touched", touched)):
+                            ("batch_quarantine", quarantine), ("batch_gone", gone), ("batch_touched", touched),
+                            ("batch_pages", pages), ("batch_fetch_log", log)):
             con.register(name, table)
         con.execute("BEGIN")
         try:
@@ -200,6 +239,8 @@ def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerpr
             con.execute("INSERT INTO document_raw BY NAME SELECT * FROM batch_raw")
             con.execute("INSERT INTO facts BY NAME SELECT * FROM batch_facts")
             con.execute("INSERT INTO quarantine BY NAME SELECT * FROM batch_quarantine")
+            con.execute("INSERT OR REPLACE INTO fetched_pages BY NAME SELECT * FROM batch_pages")
+            con.execute("INSERT INTO fetch_log BY NAME SELECT * FROM batch_fetch_log")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -216,6 +257,7 @@ def finish_run(db: str | Path, run_id: str, status: str, counts: dict[str, int],
     with connect(db) as con:
         con.execute(
             "UPDATE runs SET ended_at = ?, status = ?, seen = ?, new = ?, changed = ?, unchanged = ?,"
-            " failed = ?, facts = ?, error = ? WHERE run_id = ?",
+            " failed = ?, facts = ?, skipped = ?, error = ? WHERE run_id = ?",
             [_now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("changed", 0),
-             counts.get("unchanged", 0), counts.get("failed", 0), counts.get("facts", 0), error, run_id])
+             counts.get("unchanged", 0), counts.get("failed", 0), counts.get("facts", 0), counts.get("skipped", 0),
+             error, run_id])

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .fetch import FetchResult
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,8 @@ class RawDoc:
     @property
     def is_html(self) -> bool:
         head = self.text[:2048].lstrip().lower()
-        return self.source_name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html"))
+        return (self.source_name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html"))
+                or self.source_uri.startswith(("http://", "https://")))  # fetched pages are HTML or refused
 
 
 @dataclass(frozen=True)
@@ -93,3 +98,5 @@ class BatchResult:
     articles: list[Article] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
+    fetches: list[FetchResult] = field(default_factory=list)  # what a fetch run got for each article URL
+    feed_fetches: list[FetchResult] = field(default_factory=list)  # feeds and listing pages: logged, not kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
@@ -15,7 +16,8 @@ from .indicators import Catalogue
 from .load import WarehouseState
 from .models import BatchResult, Quarantined, RawDoc
 from .places import load_gazetteer
-from .sources import InputError, read_raw
+from .fetch import FetchResult
+from .sources import InputError, raw_doc_from_page, read_raw
 
 # Inputs larger than this keep only their hash in quarantine, not their bytes.
 QUARANTINE_RAW_LIMIT = 1 << 20
@@ -40,17 +42,22 @@ def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str,
 
 
 def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
-    """Read, clean and extract every input in paths that the warehouse does not hold as it is."""
+    """Read, clean and extract every file in paths that the warehouse does not hold as it is."""
+    return process_inputs([(str(path), lambda path=path: read_raw(path)) for path in paths], state)
+
+
+def process_inputs(inputs: list[tuple[str, Callable[[], RawDoc]]], state: WarehouseState) -> BatchOutcome:
+    """Clean and extract inputs given as (source_uri, reader); a reader raises InputError for a bad input."""
     catalogue = Catalogue(state.catalogue_rows)
     extractor = Extractor(catalogue, load_gazetteer())
     outcome = BatchOutcome(BatchResult())
     counts = dict.fromkeys(("seen", "new", "changed", "unchanged", "failed", "facts"), 0)
     batch_ids: set[str] = set()
-    for path in paths:
+    for source_uri, reader in inputs:
         counts["seen"] += 1
         raw, stage = None, "read"
         try:
-            raw = read_raw(path)
+            raw = reader()
             decision, replaces = classify(raw, state, catalogue.fingerprint)
             if decision == "unchanged" or raw.doc_id in batch_ids:  # same content twice in one batch
                 counts["unchanged"] += 1
@@ -60,11 +67,11 @@ def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
             stage = "extract"
             facts = extractor.facts(article)
         except InputError as exc:
-            outcome.result.quarantined.append(_quarantined(path, exc.stage, str(exc), raw))
+            outcome.result.quarantined.append(_quarantined(source_uri, exc.stage, str(exc), raw))
             counts["failed"] += 1
             continue
         except Exception as exc:  # a bug or an input no rule foresaw: keep the input, say where it failed
-            outcome.result.quarantined.append(_quarantined(path, stage, f"{type(exc).__name__}: {exc}", raw))
+            outcome.result.quarantined.append(_quarantined(source_uri, stage, f"{type(exc).__name__}: {exc}", raw))
             counts["failed"] += 1
             continue
         counts[decision] += 1
@@ -79,7 +86,36 @@ def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
     return outcome
 
 
-def _quarantined(path: Path, stage: str, error: str, raw: RawDoc | None) -> Quarantined:
+def process_fetched(results: list[FetchResult], state: WarehouseState) -> BatchOutcome:
+    """Clean and extract the pages a fetch got; account for the rest (not modified, skipped, failed)."""
+    pages = [r for r in results if r.outcome == "fetched"]
+    outcome = process_inputs(
+        [(r.url, lambda r=r: raw_doc_from_page(r.url, r.raw, r.text, r.encoding)) for r in pages], state)
+    outcome.counts["skipped"] = 0
+    for result in results:
+        if result.outcome == "fetched":
+            continue
+        outcome.counts["seen"] += 1
+        if result.outcome == "not_modified":
+            outcome.counts["unchanged"] += 1
+        elif result.outcome == "skipped":
+            outcome.counts["skipped"] += 1
+        else:
+            outcome.counts["failed"] += 1
+            outcome.result.quarantined.append(
+                Quarantined(source_uri=result.url, stage="fetch", error=result.reason, sha256=None, raw=None))
+    outcome.result.fetches = results
+    return outcome
+
+
+def record_feed_pages(results: list[FetchResult]) -> BatchResult:
+    """Feed and listing pages to log; the ones that failed go to quarantine."""
+    failed = [Quarantined(source_uri=r.url, stage="feed", error=r.reason, sha256=None, raw=None)
+              for r in results if r.outcome == "failed"]
+    return BatchResult(quarantined=failed, feed_fetches=results)
+
+
+def _quarantined(source_uri: str, stage: str, error: str, raw: RawDoc | None) -> Quarantined:
     keep = raw is not None and len(raw.raw) <= QUARANTINE_RAW_LIMIT
-    return Quarantined(source_uri=str(path), stage=stage, error=error,
+    return Quarantined(source_uri=source_uri, stage=stage, error=error,
                        sha256=raw.sha256 if raw else None, raw=raw.raw if keep else None)

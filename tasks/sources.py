@@ -82,3 +82,11 @@ def raw_doc_from_bytes(raw: bytes, source_name: str, source_uri: str) -> RawDoc:
     text, encoding = decode(raw)
     return RawDoc(source_name=source_name, source_uri=source_uri, raw=raw, text=text,
                   encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def raw_doc_from_page(url: str, raw: bytes, text: str, encoding: str) -> RawDoc:
+    """A fetched page as a RawDoc: its URL names it, its body was decoded by the fetcher."""
+    if not raw.strip():
+        raise InputError("read", "empty response: the page holds no text")
+    return RawDoc(source_name=url, source_uri=url, raw=raw, text=text, encoding=encoding,
+                  sha256=hashlib.sha256(raw).hexdigest())

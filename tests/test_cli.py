@@ -40,3 +40,22 @@ def test_ingest_then_sql_and_runs(tmp_path):
     assert out.returncode == 0 and "│     5 │" in out.stdout
     out = run("runs", "--db", str(db))
     assert out.returncode == 0 and "completed" in out.stdout
+
+
+def test_fetch_needs_urls_or_a_sources_file():
+    result = run("fetch")
+    assert result.returncode == 2 and "give article URLs, or --sources FILE" in result.stderr
+
+
+def test_a_bad_sources_file_is_one_line_and_exit_2(tmp_path):
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[fetch]\ndelay = 1\n', encoding="utf-8")
+    result = run("fetch", "--sources", str(bad))
+    assert result.returncode == 2 and "unknown [fetch] setting(s) delay" in result.stderr
+
+
+def test_the_bundled_sources_example_reads():
+    from tasks.sources_file import read_sources
+
+    sources = read_sources(ROOT / "seeds" / "sources.toml")
+    assert (sources.articles, sources.feeds, sources.listings) == ([], [], [])

@@ -1,0 +1,83 @@
+"""The fetch flow: article URLs, feeds and listing pages -> the same clean, extract, load path as ingest.
+
+prepare the warehouse -> discover new article links in feeds and listings
+-> for each batch of URLs: fetch and process (one task), load (one task,
+one transaction, with the fetch log and the compressed responses) -> record
+the run.
+"""
+from __future__ import annotations
+
+import uuid
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows.ingest import load_batch, prepare_warehouse
+from tasks import load, pipeline
+from tasks.feeds import links_from_feed, links_from_listing
+from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
+from tasks.indicators import Catalogue
+from tasks.sources_file import Sources, read_sources
+
+BATCH_SIZE = 50
+COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "skipped", "facts")
+
+
+@task(name="discover links", cache_policy=NO_CACHE)
+def discover_links(sources: Sources, known: set[str]) -> tuple[list[str], list[FetchResult]]:
+    """New article links from the feeds and listing pages, and what fetching those pages got."""
+    fetcher = Fetcher(sources.settings)
+    pages = sources.feeds + [listing.url for listing in sources.listings]
+    results = fetcher.fetch_many(pages, accept=FEED_TYPES)
+    selectors = {listing.url: listing.selector for listing in sources.listings}
+    links: list[str] = []
+    for result in results:
+        if result.outcome != "fetched":
+            continue
+        if result.url in selectors:
+            links += links_from_listing(result.text, result.final_url or result.url, selectors[result.url])
+        else:
+            links += links_from_feed(result.text, result.final_url or result.url)
+    return [link for link in dict.fromkeys(links) if link not in known], results
+
+
+@task(name="fetch and process batch", cache_policy=NO_CACHE)
+def fetch_and_process(urls: list[str], state: load.WarehouseState, settings: FetchSettings) -> pipeline.BatchOutcome:
+    results = Fetcher(settings).fetch_many(urls, state.fetched)
+    return pipeline.process_fetched(results, state)
+
+
+@flow(name="fetch", log_prints=False)
+def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: str = load.DEFAULT_DB,
+          batch_size: int = BATCH_SIZE) -> dict[str, int | str]:
+    """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db."""
+    logger = get_run_logger()
+    sources = read_sources(sources_file) if sources_file else Sources()
+    state = prepare_warehouse(db)
+    fingerprint = Catalogue(state.catalogue_rows).fingerprint
+    run_id = str(flow_run.id or uuid.uuid4())
+    load.start_run(db, run_id, flow_run.id, "fetch", " ".join([*(urls or []), *([sources_file] if sources_file else [])]))
+    totals: dict[str, int | str] = dict.fromkeys(COUNT_KEYS, 0)
+    try:
+        known = set(state.fetched) | set(state.by_uri)
+        discovered, feed_results = discover_links(sources, known) if sources.feeds or sources.listings else ([], [])
+        if feed_results:
+            load.load_batch(db, pipeline.record_feed_pages(feed_results), [], fingerprint, run_id)
+            totals["failed"] += sum(r.outcome == "failed" for r in feed_results)
+        targets = list(dict.fromkeys([*(urls or []), *sources.articles, *discovered]))
+        batches = [targets[i:i + batch_size] for i in range(0, len(targets), batch_size)]
+        for number, batch in enumerate(batches, 1):
+            outcome = fetch_and_process.with_options(
+                task_run_name=f"fetch batch {number}/{len(batches)} ({len(batch)} URLs)")(batch, state, sources.settings)
+            load_batch.with_options(task_run_name=f"load batch {number}/{len(batches)}")(
+                db, outcome, fingerprint, run_id)
+            for key in COUNT_KEYS:
+                totals[key] += outcome.counts.get(key, 0)
+            logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
+    except BaseException as exc:
+        load.finish_run(db, run_id, "failed", totals, f"{type(exc).__name__}: {exc}")
+        raise
+    load.finish_run(db, run_id, "completed", totals)
+    totals["run_id"] = run_id
+    return totals
