@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,6 +13,18 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 def vn(*args: int) -> datetime:
     """A time in Vietnam, as the warehouse stores publication times the page gives no zone for."""
     return datetime(*args, tzinfo=timezone(timedelta(hours=7)))
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Windows-1258 writes Vietnamese: base letters, with tone marks as separate bytes."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", char)
+            out += unicodedata.normalize("NFC", decomposed[:-1]).encode("cp1258") + decomposed[-1].encode("cp1258")
+    return out
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from tasks.sources import InputError, raw_doc_from_bytes, read_raw
 from tasks.textdump import strip_caption
 from tasks.unicode import match_key, normalize_text
 
-from conftest import DATA, SEEDS, vn
+from conftest import DATA, SEEDS, cp1258, vn
 
 GOLD = json.loads((DATA / "seed_documents.json").read_text(encoding="utf-8"))
 
@@ -55,18 +55,6 @@ def test_stand_in_eth_becomes_d_with_stroke():
 
 def test_no_break_and_zero_width_spaces_are_plain_text():
     assert normalize_text("1.805\u00a0dịch vụ\u200b công\ufeff") == "1.805 dịch vụ công"
-
-
-def cp1258(text: str) -> bytes:
-    """Text as Windows-1258 writes Vietnamese: base letters with their tone marks as separate bytes."""
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            base, tone = unicodedata.normalize("NFD", char)[:-1], unicodedata.normalize("NFD", char)[-1]
-            out += unicodedata.normalize("NFC", base).encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 @pytest.mark.parametrize("encode", [cp1258, lambda text: text.encode("utf-16")], ids=["cp1258", "utf-16"])

@@ -1,13 +1,18 @@
 """Fetching against a real HTTP server on 127.0.0.1 (pytest-httpserver): never the internet."""
 import time
+import unicodedata
+import zlib
 
+import duckdb
 import pytest
 from werkzeug import Response
 
+from flows.fetch import fetch
+from flows.ingest import ingest
 from tasks.feeds import links_from_feed, links_from_listing
 from tasks.fetch import FEED_TYPES, Fetcher, FetchSettings, Validators, decode_html
 
-from conftest import DATA
+from conftest import DATA, cp1258
 
 PAGE = (DATA / "html" / "bao_tinh_full_meta.html").read_bytes()
 HTML = "text/html; charset=utf-8"
@@ -105,19 +110,6 @@ def test_only_http_and_https_are_fetched():
     assert Fetcher(FAST).fetch("file:///etc/passwd").outcome == "failed"
 
 
-def cp1258(text: str) -> bytes:
-    import unicodedata
-
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", char)
-            out += unicodedata.normalize("NFC", decomposed[:-1]).encode("cp1258") + decomposed[-1].encode("cp1258")
-    return out
-
-
 @pytest.mark.parametrize("content_type, meta", [
     ("text/html; charset=windows-1258", ""),  # declared in the header
     ("text/html", '<meta charset="windows-1258">'),  # declared in the page
@@ -128,14 +120,12 @@ def test_a_windows_1258_page_comes_out_as_vietnamese(server, content_type, meta)
     server.expect_request("/cp.html").respond_with_data(
         cp1258(f"<html><head>{meta}</head><body><p>{text}</p></body></html>"), content_type=content_type)
     result = Fetcher(FAST).fetch(server.url_for("/cp.html"))
-    import unicodedata
     assert text in unicodedata.normalize("NFC", result.text)
 
 
 def test_charset_detection_when_nothing_is_declared():
     text = "<html><body><p>Chuyển đổi số tại Cà Mau: 4.970 trạm BTS phủ sóng toàn tỉnh, người dân hưởng lợi.</p></body></html>"
     decoded, _ = decode_html(cp1258(text), None)
-    import unicodedata
     assert unicodedata.normalize("NFC", decoded) == text
 
 
@@ -171,8 +161,6 @@ PAGES = sorted((DATA / "html").glob("*.html"))
 
 
 def query(db, sql):
-    import duckdb
-
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql).fetchall()
 
@@ -186,9 +174,6 @@ def site(server):
 
 
 def test_fetched_pages_land_as_the_same_files_ingested(prefect_harness, site, tmp_path):
-    from flows.fetch import fetch
-    from flows.ingest import ingest
-
     urls = [site.url_for(f"/cds/{page.name}") for page in PAGES] + [site.url_for("/private/hidden.html")]
     fetched_db, ingested_db = tmp_path / "fetched.duckdb", tmp_path / "ingested.duckdb"
     counts = fetch(urls=urls, db=str(fetched_db))
@@ -203,13 +188,10 @@ def test_fetched_pages_land_as_the_same_files_ingested(prefect_harness, site, tm
         (site.url_for("/private/hidden.html"), "skipped", "disallowed by robots.txt")]
     assert "/private/hidden.html" not in [r.path for r, _ in site.log]
     stored = query(fetched_db, "SELECT body_zlib FROM fetched_pages WHERE url LIKE '%cong_thong_tin_no_meta.html'")
-    import zlib
     assert zlib.decompress(stored[0][0]) == (DATA / "html" / "cong_thong_tin_no_meta.html").read_bytes()
 
 
 def test_a_second_fetch_changes_nothing(prefect_harness, site, tmp_path):
-    from flows.fetch import fetch
-
     urls = [site.url_for(f"/cds/{page.name}") for page in PAGES]
     db = tmp_path / "cds.duckdb"
     fetch(urls=urls, db=str(db))
@@ -221,8 +203,6 @@ def test_a_second_fetch_changes_nothing(prefect_harness, site, tmp_path):
 
 
 def test_failed_urls_are_quarantined_and_the_run_goes_on(prefect_harness, site, tmp_path):
-    from flows.fetch import fetch
-
     site.expect_request("/cds/report.pdf").respond_with_data(b"%PDF-1.7", content_type="application/pdf")
     db = tmp_path / "cds.duckdb"
     counts = fetch(urls=[site.url_for("/cds/report.pdf"), site.url_for(f"/cds/{PAGES[0].name}")], db=str(db))
@@ -232,8 +212,6 @@ def test_failed_urls_are_quarantined_and_the_run_goes_on(prefect_harness, site, 
 
 
 def test_a_sources_file_follows_new_links_in_feeds_and_listings(prefect_harness, site, tmp_path):
-    from flows.fetch import fetch
-
     rss = ("<?xml version='1.0' encoding='utf-8'?><rss><channel>"
            f"<item><link>{site.url_for('/cds/' + PAGES[0].name)}</link></item>"
            f"<item><link>{site.url_for('/cds/' + PAGES[1].name)}</link></item></channel></rss>")
