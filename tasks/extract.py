@@ -12,7 +12,7 @@ from .sentences import Span, clause_bounds, sentences
 from .unicode import match_key
 
 # Raise it when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 # Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
 _PHRASE_STOP = re.compile(
@@ -28,6 +28,9 @@ _MAX_PHRASE_WORDS = 8
 _MAX_SUBJECT_WORDS = 12
 # A figure that says by how much something changed: "tăng 12% so với cùng kỳ", "giảm 3 bậc".
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|đi|được))?\s*$", re.IGNORECASE)
+# Words that open a list of the parts of the figure before: "1.805 dịch vụ, trong đó có 900 ... và 905 ...".
+_PARTS_INTRO = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?!\w)", re.IGNORECASE)
+_TOTAL_KINDS = {"count", "ratio"}  # a ratio's parts add up to its numerator
 # The label of a part in a breakdown: "cấp tỉnh", "khối huyện", "thành phố", "các xã".
 _LEVEL_LABEL = re.compile(r"^(?:(?:cấp|khối|các|toàn)\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|thị trấn|phường|"
                           r"quận|sở|ngành|trung ương|địa phương)$")
@@ -107,6 +110,7 @@ class Extractor:
         places = [m for m in mentions if not m.is_province]
         facts: list[Fact] = []
         previous_end = sentence.start
+        total: Fact | None = None  # the figure a "trong đó ..." list breaks down
         for i, q in enumerate(quantities):
             next_start = quantities[i + 1].phrase_start if i + 1 < len(quantities) else sentence.end
             clause_start, clause_end = clause_bounds(sentence, q.start)
@@ -132,6 +136,10 @@ class Extractor:
             province = _nearest(provinces, q.start, q.end, sentence.start, clause_end, next_start)
             place = _nearest(places, q.start, q.end, clause_start, clause_end, next_start)
             province_name = province.name if province else article.province
+            if facts and facts[-1].kind in _TOTAL_KINDS and _PARTS_INTRO.search(text, previous_end, q.phrase_start):
+                total = facts[-1]
+            elif total and total.start_char < clause_start:  # a new clause ends the list
+                total = None
             year = period_year(text[clause_start:q.start], text[q.end:clause_end])
             if year is None and q.kind in _YEAR_CARRIES:
                 year = paragraph_year.get(sentence.paragraph)
@@ -152,6 +160,7 @@ class Extractor:
                 place=place.name if place else None,
                 period_year=year,
                 status=status(text[sentence.start:q.start], year, published_year),
+                part_of=total.fact_id if total and q.kind == "count" else None,
             ))
             previous_end = max(counted_end, q.phrase_end)
         return facts

@@ -26,6 +26,7 @@ from .models import Article, BatchResult, Fact, RawDoc
 from .places import PROVINCES_CSV
 
 DEFAULT_DB = "warehouse/cds.duckdb"
+PARTS_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "indicator_parts.csv"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -74,18 +75,23 @@ def migrate(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) ->
 
 def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CATALOGUE_CSV,
                         provinces_csv: Path = PROVINCES_CSV) -> None:
-    """Indicators from the catalogue CSV that the table lacks (rows users added stay), and the provinces."""
+    """Indicators and indicator splits from their CSVs that the tables lack (rows users added stay), and the provinces."""
     rows = read_catalogue_csv(catalogue_csv)
     catalogue = pa.table({col: [r.get(col) for r in rows] for col in CATALOGUE_COLUMNS})
     with open(provinces_csv, encoding="utf-8") as handle:
         province_rows = list(csv.DictReader(handle))
     provinces = pa.table({col: [r[col] for r in province_rows] for col in province_rows[0]})
+    with open(PARTS_CSV, encoding="utf-8") as handle:
+        part_rows = list(csv.DictReader(handle))
+    parts = pa.table({col: [r[col] for r in part_rows] for col in ("total_indicator", "part_indicator")})
     con.execute("BEGIN")
     con.register("catalogue_csv", catalogue)
     con.register("provinces_csv", provinces)
+    con.register("parts_csv", parts)
     try:
         con.execute("INSERT INTO indicators SELECT * FROM catalogue_csv"
                     " WHERE code NOT IN (SELECT code FROM indicators)")
+        con.execute("INSERT OR IGNORE INTO indicator_parts SELECT * FROM parts_csv")
         con.execute("DELETE FROM provinces")
         con.execute("INSERT INTO provinces SELECT code, name, full_name, era, name_2025, NULLIF(aliases, '')"
                     " FROM provinces_csv")
@@ -159,7 +165,7 @@ def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint
 
 FACT_COLUMNS = ["fact_id", "doc_id", "surface", "sentence", "start_char", "end_char", "kind", "value",
                 "denominator", "share_pct", "qualifier", "counted", "indicator", "province", "province_2025",
-                "place", "period_year", "status"]
+                "place", "period_year", "status", "part_of"]
 _FACT_TYPES = {"start_char": pa.int32(), "end_char": pa.int32(), "value": pa.float64(),
                "denominator": pa.float64(), "share_pct": pa.float64(), "period_year": pa.int32()}
 

@@ -65,6 +65,7 @@ class Fact:
     place: str | None
     period_year: int | None
     status: str  # actual or target
+    part_of: str | None = None  # fact_id of the total this count breaks down ("1.805 ..., trong đó có 900 ...")
 
     @property
     def fact_id(self) -> str:
