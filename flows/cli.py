@@ -1,4 +1,4 @@
-"""The ``cds`` command: ingest files, fetch pages, query the warehouse, list runs.
+"""The ``cds`` command: ingest files, fetch pages, query, export and report on the warehouse, list runs.
 
 Exit codes: 0 the run completed; 3 it completed but some inputs were
 quarantined (see the quarantine table); 2 a bad argument or missing path;
@@ -77,6 +77,21 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return _summary(args.db, counts)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.db.exists():
+        return _fail(f"no warehouse at {args.db}: run 'cds ingest' first")
+    from tasks.export import export
+
+    try:
+        written = export(args.db, args.out, args.format)
+    except Exception as exc:  # duckdb.Error, OSError: say it in one line
+        return _fail(f"export failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    for name, count in written.items():
+        print(f"{name:<20} {count:>8} rows")
+    print(f"written to {args.out} as {args.format}")
+    return EXIT_OK
+
+
 def _show(db: Path, query: str, params: list | None = None) -> int:
     import duckdb
 
@@ -133,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     fetch.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
     fetch.set_defaults(run=cmd_fetch)
+
+    export = commands.add_parser("export", help="write the warehouse's tables and views as Parquet or CSV files")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    export.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    export.set_defaults(run=cmd_export)
 
     sql = commands.add_parser("sql", help="run SQL against the warehouse and print the result")
     sql.add_argument("query")

@@ -87,3 +87,23 @@ def test_the_pivot_has_a_column_per_indicator(seeds_db):
         columns, data = relation.columns, relation.fetchall()
     thanh_hoa = dict(zip(columns, next(r for r in data if r[0] == "Thanh Hóa")))
     assert (thanh_hoa["dti.rank"], thanh_hoa["infra.bts_stations"]) == (15.0, 9444.0)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_an_export_reads_back_with_the_same_row_counts(seeds_db, tmp_path, fmt):
+    from tasks.export import export
+
+    written = export(seeds_db, tmp_path, fmt)
+    for name, count in written.items():
+        if fmt == "parquet" and name == "facts":
+            source = f"read_parquet('{tmp_path}/facts/**/*.parquet', hive_partitioning = true)"
+        else:
+            source = f"'{tmp_path}/{name}.{fmt}'"
+        assert rows(seeds_db, f"SELECT count(*) FROM {source}") == [(count,)], name
+        assert rows(seeds_db, f"SELECT count(*) FROM {name}") == [(count,)]
+    if fmt == "parquet":  # any Parquet tool reads it: here pyarrow, partitions and all
+        import pyarrow.dataset as ds
+
+        facts = ds.dataset(tmp_path / "facts", format="parquet", partitioning="hive").to_table()
+        assert facts.num_rows == written["facts"]
+        assert "dti.rank" in facts.column("indicator").to_pylist()
