@@ -92,6 +92,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    if not args.db.exists():
+        return _fail(f"no warehouse at {args.db}: run 'cds ingest' first")
+    from tasks.report import write_report
+
+    try:
+        path = write_report(args.db, args.out)
+    except Exception as exc:
+        return _fail(f"report failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    print(f"report written to {path}")
+    return EXIT_OK
+
+
 def _show(db: Path, query: str, params: list | None = None) -> int:
     import duckdb
 
@@ -154,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
     export.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     export.set_defaults(run=cmd_export)
+
+    report = commands.add_parser("report", help="write a self-contained HTML report: charts, corroborated,"
+                                               " conflicting and failed figures")
+    report.add_argument("--out", type=Path, required=True, help="HTML file to write")
+    report.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    report.set_defaults(run=cmd_report)
 
     sql = commands.add_parser("sql", help="run SQL against the warehouse and print the result")
     sql.add_argument("query")
