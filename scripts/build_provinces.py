@@ -1,11 +1,14 @@
-"""Write warehouse/provinces.csv from the vietnamadminunits package.
+"""Write warehouse/provinces.csv and warehouse/places.csv from the vietnamadminunits package.
 
 One row per province-level unit: the 63 before the merger of 1 July 2025
 (era ``legacy``) and the 34 after it (era ``2025``), each with its official
 code, short and full name, the 2025 province that holds it, and name
-variants the press uses. Run it again when the package's data changes:
+variants the press uses. And one row per district and commune-level unit
+the package lists: the legacy districts and their communes, and the
+communes of the 34 provinces after the merger (which has no districts).
+Run it again when the package's data changes:
 
-    python scripts/build_provinces.py [OUT]
+    python scripts/build_provinces.py [PROVINCES_OUT [PLACES_OUT]]
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ import vietnamadminunits
 
 OUT = Path(__file__).resolve().parent.parent / "warehouse" / "provinces.csv"
 COLUMNS = ["code", "name", "full_name", "era", "name_2025", "aliases"]
+PLACES_OUT = OUT.with_name("places.csv")
+PLACE_COLUMNS = ["code", "level", "name", "full_name", "district", "province", "era"]
 
 # Names the press uses that the package does not list (besides tone-mark
 # placement and the "Tỉnh"/"Thành phố"/"TP." prefixes, which matching folds).
@@ -59,9 +64,35 @@ def province_rows() -> list[dict[str, str]]:
     return rows
 
 
-def render(rows: list[dict[str, str]]) -> str:
+def place_rows() -> list[dict[str, str]]:
+    """Districts (legacy) and communes (legacy and 2025), each with its province as named in its era."""
+    legacy = get_data(["provinceShort", "district", "districtShort", "districtCode", "ward", "wardShort", "wardCode"],
+                      table="admin_units_legacy")
+    current = get_data(["provinceShort", "ward", "wardShort", "wardCode"], table="admin_units")
+    rows: dict[tuple[str, str, str], dict[str, str]] = {}
+    for unit in legacy:
+        if not unit["districtCode"]:
+            continue
+        rows.setdefault(("legacy", "district", unit["districtCode"]), {
+            "code": unit["districtCode"], "level": "district", "name": unit["districtShort"],
+            "full_name": unit["district"], "district": "", "province": unit["provinceShort"], "era": "legacy"})
+        if not unit["wardCode"]:
+            continue  # a district without communes listed
+        rows[("legacy", "commune", unit["wardCode"])] = {
+            "code": unit["wardCode"], "level": "commune", "name": unit["wardShort"], "full_name": unit["ward"],
+            "district": unit["districtShort"], "province": unit["provinceShort"], "era": "legacy"}
+    for unit in current:
+        if not unit["wardCode"]:
+            continue
+        rows[("2025", "commune", unit["wardCode"])] = {
+            "code": unit["wardCode"], "level": "commune", "name": unit["wardShort"], "full_name": unit["ward"],
+            "district": "", "province": unit["provinceShort"], "era": "2025"}
+    return [rows[key] for key in sorted(rows)]
+
+
+def render(rows: list[dict[str, str]], columns: list[str] = COLUMNS) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -69,8 +100,10 @@ def render(rows: list[dict[str, str]]) -> str:
 
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    places_out = Path(sys.argv[2]) if len(sys.argv) > 2 else PLACES_OUT
     out.write_text(render(province_rows()), encoding="utf-8")
-    print(f"wrote {out}")
+    places_out.write_text(render(place_rows(), PLACE_COLUMNS), encoding="utf-8")
+    print(f"wrote {out} and {places_out}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from typing import Iterator
 
 import duckdb
 import pyarrow as pa
+import pyarrow.csv  # noqa: F401  (pa.csv)
 
 from .clean import CLEANER_VERSION
 from .extract import EXTRACTOR_VERSION
@@ -26,6 +27,7 @@ from .models import Article, BatchResult, Fact, RawDoc
 from .places import PROVINCES_CSV
 
 DEFAULT_DB = "warehouse/cds.duckdb"
+PLACES_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "places.csv"
 PARTS_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "indicator_parts.csv"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
@@ -75,12 +77,16 @@ def migrate(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) ->
 
 def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CATALOGUE_CSV,
                         provinces_csv: Path = PROVINCES_CSV) -> None:
-    """Indicators and indicator splits from their CSVs that the tables lack (rows users added stay), and the provinces."""
+    """Indicators and indicator splits from their CSVs that the tables lack (rows users added stay);
+    provinces and places replaced from theirs."""
     rows = read_catalogue_csv(catalogue_csv)
     catalogue = pa.table({col: [r.get(col) for r in rows] for col in CATALOGUE_COLUMNS})
     with open(provinces_csv, encoding="utf-8") as handle:
         province_rows = list(csv.DictReader(handle))
     provinces = pa.table({col: [r[col] for r in province_rows] for col in province_rows[0]})
+    places = pa.csv.read_csv(PLACES_CSV, convert_options=pa.csv.ConvertOptions(
+        column_types={c: pa.string() for c in ("code", "level", "name", "full_name", "district", "province", "era")},
+        strings_can_be_null=True))
     with open(PARTS_CSV, encoding="utf-8") as handle:
         part_rows = list(csv.DictReader(handle))
     parts = pa.table({col: [r[col] for r in part_rows] for col in ("total_indicator", "part_indicator")})
@@ -88,10 +94,13 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CA
     con.register("catalogue_csv", catalogue)
     con.register("provinces_csv", provinces)
     con.register("parts_csv", parts)
+    con.register("places_csv", places)
     try:
         con.execute("INSERT INTO indicators SELECT * FROM catalogue_csv"
                     " WHERE code NOT IN (SELECT code FROM indicators)")
         con.execute("INSERT OR IGNORE INTO indicator_parts SELECT * FROM parts_csv")
+        con.execute("DELETE FROM places")
+        con.execute("INSERT INTO places BY NAME SELECT * FROM places_csv")
         con.execute("DELETE FROM provinces")
         con.execute("INSERT INTO provinces SELECT code, name, full_name, era, name_2025, NULLIF(aliases, '')"
                     " FROM provinces_csv")

@@ -107,3 +107,10 @@ def test_an_export_reads_back_with_the_same_row_counts(seeds_db, tmp_path, fmt):
         facts = ds.dataset(tmp_path / "facts", format="parquet", partitioning="hive").to_table()
         assert facts.num_rows == written["facts"]
         assert "dti.rank" in facts.column("indicator").to_pylist()
+
+
+def test_places_link_to_official_districts_and_communes(seeds_db):
+    assert rows(seeds_db, "SELECT level, era, count(*) > 0 FROM places GROUP BY ALL ORDER BY ALL") == [
+        ("commune", "2025", True), ("commune", "legacy", True), ("district", "legacy", True)]
+    assert ("huyện Lang Chánh", "388", "district") in rows(seeds_db, "SELECT place, place_code, level FROM fact_places")
+    assert ("xã Thọ Diên", "commune", "Thọ Xuân") in rows(seeds_db, "SELECT place, level, district FROM fact_places")

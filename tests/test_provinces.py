@@ -2,17 +2,19 @@ import importlib.util
 
 import pytest
 
+from tasks.load import PLACES_CSV
 from tasks.places import PROVINCES_CSV, load_gazetteer
 
 from conftest import ROOT
 
 
-def test_csv_is_what_the_generator_makes():
+def test_csvs_are_what_the_generator_makes():
     pytest.importorskip("vietnamadminunits")
     spec = importlib.util.spec_from_file_location("build_provinces", ROOT / "scripts" / "build_provinces.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.render(module.province_rows()) == PROVINCES_CSV.read_text(encoding="utf-8")
+    assert module.render(module.place_rows(), module.PLACE_COLUMNS) == PLACES_CSV.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("old, new", [("Hà Nam", "Ninh Bình"), ("Nam Định", "Ninh Bình"), ("Bạc Liêu", "Cà Mau"),
