@@ -7,21 +7,23 @@ the run.
 """
 from __future__ import annotations
 
+import time
 import uuid
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows.ingest import load_batch, prepare_warehouse
+from flows.artifacts import advance_progress, publish_run, start_progress
+from flows.ingest import COUNT_KEYS, load_batch, prepare_warehouse
 from tasks import load, pipeline
 from tasks.feeds import links_from_feed, links_from_listing
 from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
 from tasks.indicators import Catalogue
+from tasks.run_summary import RunRecord
 from tasks.sources_file import Sources, read_sources
 
 BATCH_SIZE = 50
-COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "skipped", "facts")
 
 
 @task(name="discover links", cache_policy=NO_CACHE)
@@ -53,31 +55,37 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
           batch_size: int = BATCH_SIZE) -> dict[str, int | str]:
     """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db."""
     logger = get_run_logger()
+    started = time.monotonic()
     sources = read_sources(sources_file) if sources_file else Sources()
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "fetch", " ".join([*(urls or []), *([sources_file] if sources_file else [])]))
-    totals: dict[str, int | str] = dict.fromkeys(COUNT_KEYS, 0)
+    record = RunRecord("fetch", dict.fromkeys(COUNT_KEYS, 0))
+    progress_id = start_progress("fetch")
     try:
         known = set(state.fetched) | set(state.by_uri)
         discovered, feed_results = discover_links(sources, known) if sources.feeds or sources.listings else ([], [])
         if feed_results:
-            load.load_batch(db, pipeline.record_feed_pages(feed_results), [], fingerprint, run_id)
-            totals["failed"] += sum(r.outcome == "failed" for r in feed_results)
+            feeds = pipeline.record_feed_pages(feed_results)
+            load.load_batch(db, feeds, [], fingerprint, run_id)
+            record.add({"failed": len(feeds.quarantined)}, feeds.quarantined, [])
         targets = list(dict.fromkeys([*(urls or []), *sources.articles, *discovered]))
         batches = [targets[i:i + batch_size] for i in range(0, len(targets), batch_size)]
         for number, batch in enumerate(batches, 1):
             outcome = fetch_and_process.with_options(
-                task_run_name=f"fetch batch {number}/{len(batches)} ({len(batch)} URLs)")(batch, state, sources.settings)
-            load_batch.with_options(task_run_name=f"load batch {number}/{len(batches)}")(
-                db, outcome, fingerprint, run_id)
-            for key in COUNT_KEYS:
-                totals[key] += outcome.counts.get(key, 0)
+                task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
+                    batch, state, sources.settings)
+            load_batch.with_options(
+                task_run_name=f"load batch {number}/{len(batches)} ({len(outcome.result.facts)} facts)")(
+                    db, outcome, fingerprint, run_id)
+            record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
+            advance_progress(progress_id, number, len(batches))
             logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
     except BaseException as exc:
-        load.finish_run(db, run_id, "failed", totals, f"{type(exc).__name__}: {exc}")
+        load.finish_run(db, run_id, "failed", record.counts, f"{type(exc).__name__}: {exc}")
+        publish_run(record, db, run_id, time.monotonic() - started, "failed")
         raise
-    load.finish_run(db, run_id, "completed", totals)
-    totals["run_id"] = run_id
-    return totals
+    load.finish_run(db, run_id, "completed", record.counts)
+    publish_run(record, db, run_id, time.monotonic() - started, "completed")
+    return {**record.counts, "run_id": run_id}

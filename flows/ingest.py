@@ -1,10 +1,12 @@
 """The ingest flow: files and folders of .txt/.html -> the DuckDB warehouse.
 
 discover -> prepare the warehouse -> for each batch: read, clean, extract
-(one task) and load (one task, one transaction) -> record the run.
+(one task) and load (one task, one transaction) -> record the run, and
+publish its artifacts (summary, quarantine, new facts, progress).
 """
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
@@ -13,11 +15,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from rich.progress import Progress
 
+from flows.artifacts import advance_progress, publish_run, start_progress
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
+from tasks.run_summary import RunRecord
 
 BATCH_SIZE = 200
-COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "facts")
+COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "skipped", "facts")
 
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
@@ -40,28 +44,33 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
            show_progress: bool = False) -> dict[str, int | str]:
     """Ingest files and folders into the warehouse at db; returns the run's counts and run id."""
     logger = get_run_logger()
+    started = time.monotonic()
     files = sources.discover(paths)
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
-    totals: dict[str, int | str] = dict.fromkeys(COUNT_KEYS, 0)
+    record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+    progress_id = start_progress("ingest")
     try:
         with Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
             bar = progress.add_task("ingesting", total=len(files))
             for number, batch in enumerate(batches, 1):
                 outcome = process_batch.with_options(
-                    task_run_name=f"process batch {number}/{len(batches)} ({len(batch)} files)")(batch, state)
+                    task_run_name=f"clean and extract batch {number}/{len(batches)} ({len(batch)} files)")(
+                        batch, state)
                 load_batch.with_options(
-                    task_run_name=f"load batch {number}/{len(batches)}")(db, outcome, fingerprint, run_id)
-                for key in COUNT_KEYS:
-                    totals[key] += outcome.counts.get(key, 0)
+                    task_run_name=f"load batch {number}/{len(batches)} ({len(outcome.result.facts)} facts)")(
+                        db, outcome, fingerprint, run_id)
+                record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
+                advance_progress(progress_id, number, len(batches))
                 progress.advance(bar, len(batch))
                 logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
     except BaseException as exc:
-        load.finish_run(db, run_id, "failed", totals, f"{type(exc).__name__}: {exc}")
+        load.finish_run(db, run_id, "failed", record.counts, f"{type(exc).__name__}: {exc}")
+        publish_run(record, db, run_id, time.monotonic() - started, "failed")
         raise
-    load.finish_run(db, run_id, "completed", totals)
-    totals["run_id"] = run_id
-    return totals
+    load.finish_run(db, run_id, "completed", record.counts)
+    publish_run(record, db, run_id, time.monotonic() - started, "completed")
+    return {**record.counts, "run_id": run_id}

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
+import os
+import time
 import re
 import zlib
 from contextlib import contextmanager
@@ -32,7 +35,32 @@ PARTS_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "indicator_pa
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
 STORAGE_COMPATIBILITY = "v1.5.0"
+# How long a load waits for another process to release the file before failing.
+LOCK_WAIT_SECONDS = float(os.environ.get("CDS_LOCK_WAIT_SECONDS", "60"))
+log = logging.getLogger("cds.load")
 _MIGRATION_NAME = re.compile(r"^(\d+)_.+\.sql$")
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process held the warehouse file for longer than we wait."""
+
+
+def _connect_waiting(db: str | Path, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting with backoff while another process holds its lock (an analyst's session)."""
+    waited, delay = 0.0, 0.1
+    while True:
+        try:
+            return duckdb.connect(str(db), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if waited >= LOCK_WAIT_SECONDS:
+                raise WarehouseLocked(f"{db} stayed locked by another process for {waited:.0f} s "
+                                      f"(limit CDS_LOCK_WAIT_SECONDS={LOCK_WAIT_SECONDS:g}): {exc}") from exc
+            log.warning("warehouse %s is locked by another process; retrying in %.1f s", db, delay)
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 5.0)
 
 
 @contextmanager
@@ -42,7 +70,7 @@ def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPy
     if not read_only and not Path(db).exists():
         Path(db).parent.mkdir(parents=True, exist_ok=True)
         config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
-    con = duckdb.connect(str(db), read_only=read_only, config=config)
+    con = _connect_waiting(db, read_only, config)
     try:
         yield con
     finally:
@@ -260,6 +288,13 @@ def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerpr
         except Exception:
             con.execute("ROLLBACK")
             raise
+
+
+def failed_checks_for_run(db: str | Path, run_id: str) -> int:
+    """How many consistency checks fail on the documents a run loaded."""
+    with connect(db) as con:
+        return con.execute("SELECT count(*) FROM failed_checks JOIN documents d USING (doc_id) WHERE d.run_id = ?",
+                           [run_id]).fetchone()[0]
 
 
 def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:

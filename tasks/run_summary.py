@@ -1,0 +1,64 @@
+"""What a run did, as Markdown and tables for the Prefect UI: plain data in, strings and rows out.
+
+Everything that comes from an input (file names, URLs, article text) is
+escaped: a page's HTML or Markdown must show as text, never render.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import Fact, Quarantined
+
+MAX_FACT_ROWS = 200  # an artifact is for a glance; the warehouse holds the rest
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that renders as itself in Markdown: specials backslashed, HTML characters as entities."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+@dataclass
+class RunRecord:
+    """Accumulates what a run's batches produced, keeping only a sample of the new facts."""
+
+    flow_name: str
+    counts: dict[str, int] = field(default_factory=dict)
+    quarantined: list[Quarantined] = field(default_factory=list)
+    new_facts: list[Fact] = field(default_factory=list)
+    failed_checks: int = 0
+
+    def add(self, counts: dict[str, int], quarantined: list[Quarantined], facts: list[Fact]) -> None:
+        for key, value in counts.items():
+            self.counts[key] = self.counts.get(key, 0) + value
+        self.quarantined += quarantined
+        self.new_facts += facts[:MAX_FACT_ROWS - len(self.new_facts)]
+
+
+def summary_markdown(record: RunRecord, seconds: float, status: str) -> str:
+    c = record.counts
+    lines = [
+        f"# {escape_markdown(record.flow_name)} run: {status}",
+        "",
+        "| inputs seen | new | changed | unchanged | failed | skipped | facts loaded | checks failed | duration |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| {c.get('seen', 0)} | {c.get('new', 0)} | {c.get('changed', 0)} | {c.get('unchanged', 0)} "
+        f"| {c.get('failed', 0)} | {c.get('skipped', 0)} | {c.get('facts', 0)} | {record.failed_checks} "
+        f"| {seconds:.1f} s |",
+    ]
+    if record.quarantined:
+        lines += ["", f"{len(record.quarantined)} input(s) quarantined: see the quarantine table artifact."]
+    return "\n".join(lines)
+
+
+def quarantine_rows(record: RunRecord) -> list[dict[str, str]]:
+    return [{"input": escape_markdown(q.source_uri), "stage": q.stage, "reason": escape_markdown(q.error)}
+            for q in record.quarantined]
+
+
+def fact_rows(record: RunRecord) -> list[dict[str, str]]:
+    return [{"fact": escape_markdown(f.surface), "kind": f.kind, "value": f"{f.value:g}",
+             "indicator": f.indicator or "", "province": escape_markdown(f.province or ""), "status": f.status}
+            for f in record.new_facts]
