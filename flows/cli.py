@@ -77,6 +77,22 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return _summary(args.db, counts)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    _quiet_prefect(args.verbose)
+    from prefect import serve
+
+    from flows.serve import ScheduleError, build_deployments, read_schedules
+
+    try:
+        specs = read_schedules(args.schedules)
+    except ScheduleError as exc:
+        return _fail(str(exc))
+    for spec in specs:
+        print(f"serving {spec.flow}/{spec.name}: '{spec.cron}' ({spec.timezone})")
+    serve(*build_deployments(specs))  # runs until interrupted
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.db.exists():
         return _fail(f"no warehouse at {args.db}: run 'cds ingest' first")
@@ -161,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     fetch.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
     fetch.set_defaults(run=cmd_fetch)
+
+    serve = commands.add_parser("serve", help="serve the ingest and fetch deployments on their cron schedules")
+    serve.add_argument("--schedules", type=Path, default=Path("flows/schedules.toml"),
+                       help="TOML file of deployments (default flows/schedules.toml)")
+    serve.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    serve.set_defaults(run=cmd_serve)
 
     export = commands.add_parser("export", help="write the warehouse's tables and views as Parquet or CSV files")
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet")

@@ -1,5 +1,6 @@
 """Running like production: a real Prefect server, the artifacts a run publishes, the warehouse lock."""
 import asyncio
+import importlib
 import os
 import socket
 import subprocess
@@ -105,3 +106,37 @@ def test_a_locked_warehouse_is_waited_for_then_refused_clearly(tmp_path, monkeyp
     with load.connect(db) as con:  # waits for the holder to let go, then goes on
         assert con.execute("SELECT count(*) FROM t").fetchone() == (0,)
     holder.wait()
+
+
+def test_deployments_carry_their_cron_schedules(prefect_harness):
+    from prefect.client.orchestration import get_client
+
+    from flows.serve import build_deployments, read_schedules
+
+    specs = read_schedules()
+    for deployment in build_deployments(specs):
+        deployment.apply()
+
+    async def read():
+        async with get_client() as client:
+            return {spec.name: await client.read_deployment_by_name(f"{spec.flow}/{spec.name}") for spec in specs}
+
+    stored = asyncio.run(read())
+    assert {name: [(s.schedule.cron, s.schedule.timezone) for s in d.schedules] for name, d in stored.items()} == {
+        "ingest-nightly": [("0 2 * * *", "Asia/Ho_Chi_Minh")], "fetch-morning": [("30 6 * * *", "Asia/Ho_Chi_Minh")]}
+    assert stored["fetch-morning"].parameters["sources_file"] == "seeds/sources.toml"
+
+
+def test_prefect_yaml_schedules_what_cds_serve_serves():
+    import yaml
+
+    from flows.serve import read_schedules
+
+    declared = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))["deployments"]
+    assert {d["name"]: (d["entrypoint"].split(":")[1], d["schedules"][0]["cron"], d["schedules"][0]["timezone"],
+                        d["parameters"]) for d in declared} == {
+        s.name: (s.flow, s.cron, s.timezone, s.parameters) for s in read_schedules()}
+    for d in declared:  # every entrypoint names a flow that exists
+        path, name = d["entrypoint"].split(":")
+        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        assert getattr(module, name).name == name
