@@ -33,11 +33,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         return _fail(f"no such file or folder: {missing[0]}")
+    if args.dask_address and args.task_runner != "dask":
+        return _fail("--dask-address needs --task-runner dask")
     _quiet_prefect(args.verbose)
     from flows.ingest import ingest  # Prefect is imported only when a flow runs
+    from flows.runners import make_task_runner
 
+    runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
     try:
-        counts = ingest(paths=[str(p) for p in args.paths], db=str(args.db), show_progress=sys.stderr.isatty())
+        counts = ingest.with_options(task_runner=runner)(
+            paths=[str(p) for p in args.paths], db=str(args.db), show_progress=sys.stderr.isatty())
     except Exception as exc:
         return _fail(f"ingest failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
     return _summary(args.db, counts)
@@ -169,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    ingest.add_argument("--task-runner", choices=("default", "processes", "dask"), default="default",
+                        help="where cleaning and extraction run: this process, a pool of its cores, or Dask")
+    ingest.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    ingest.add_argument("--workers", type=int, help="processes for 'processes' or a local Dask cluster")
     ingest.set_defaults(run=cmd_ingest)
 
     fetch = commands.add_parser("fetch", help="fetch article pages (and new links in feeds) over HTTP")

@@ -21,6 +21,7 @@ from tasks.indicators import Catalogue
 from tasks.run_summary import RunRecord
 
 BATCH_SIZE = 200
+WINDOW = 8  # batches cleaned and extracted ahead of the loader
 COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "skipped", "facts")
 
 
@@ -56,16 +57,22 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     try:
         with Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
             bar = progress.add_task("ingesting", total=len(files))
-            for number, batch in enumerate(batches, 1):
-                outcome = process_batch.with_options(
-                    task_run_name=f"clean and extract batch {number}/{len(batches)} ({len(batch)} files)")(
-                        batch, state)
+            # Batches are cleaned and extracted ahead, as many at once as the task runner allows (a window
+            # bounds memory); each is loaded in order, here, by the one writer.
+            pending: list = []
+            for number in range(1, len(batches) + 1):
+                while len(pending) < WINDOW and number + len(pending) <= len(batches):
+                    ahead = number + len(pending)
+                    pending.append(process_batch.with_options(
+                        task_run_name=f"clean and extract batch {ahead}/{len(batches)} "
+                                      f"({len(batches[ahead - 1])} files)").submit(batches[ahead - 1], state))
+                outcome = pending.pop(0).result()
                 load_batch.with_options(
                     task_run_name=f"load batch {number}/{len(batches)} ({len(outcome.result.facts)} facts)")(
                         db, outcome, fingerprint, run_id)
                 record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
                 advance_progress(progress_id, number, len(batches))
-                progress.advance(bar, len(batch))
+                progress.advance(bar, len(batches[number - 1]))
                 logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
     except BaseException as exc:
         load.finish_run(db, run_id, "failed", record.counts, f"{type(exc).__name__}: {exc}")

@@ -140,3 +140,21 @@ def test_prefect_yaml_schedules_what_cds_serve_serves():
         path, name = d["entrypoint"].split(":")
         module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
         assert getattr(module, name).name == name
+
+
+def test_ingest_on_a_local_dask_cluster_gives_the_same_warehouse(prefect_harness, tmp_path):
+    import duckdb
+
+    from flows.ingest import ingest
+    from flows.runners import make_task_runner
+
+    plain, spread = tmp_path / "plain.duckdb", tmp_path / "dask.duckdb"
+    ingest(paths=[str(SEEDS)], db=str(plain), batch_size=2)
+    counts = ingest.with_options(task_runner=make_task_runner("dask", workers=2))(
+        paths=[str(SEEDS)], db=str(spread), batch_size=2)  # 3 batches over 2 worker processes
+    assert (counts["new"], counts["failed"]) == (5, 0)
+    queries = ("SELECT doc_id, title, outlet, published_at, authors, province, clean_text FROM documents ORDER BY 1",
+               "SELECT * EXCLUDE (fact_id) FROM facts ORDER BY fact_id")
+    for query in queries:
+        with duckdb.connect(str(plain), read_only=True) as a, duckdb.connect(str(spread), read_only=True) as b:
+            assert a.execute(query).fetchall() == b.execute(query).fetchall()
