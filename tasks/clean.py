@@ -9,7 +9,7 @@ from .textdump import split_dump
 from .unicode import normalize_text
 
 # Bump when a cleaning rule changes what comes out: held documents are cleaned again.
-CLEANER_VERSION = 2
+CLEANER_VERSION = 3
 
 
 class EmptyArticle(ValueError):
@@ -22,7 +22,7 @@ def clean(raw: RawDoc) -> Article:
         page = parse_html(raw.text, url=raw.source_uri if "://" in raw.source_uri else None)
         title = normalize_text(page.title) if page.title else None
         page_text = normalize_text(page.text)
-        parts = split_dump(normalize_text("\n".join(page.lines)), known_title=title)
+        parts = split_dump(normalize_text("\n".join(page.lines)), known_title=title or "")  # no headline: all is body
         published = first_datetime(page.published + parts.dates)
         authors = authors_from([normalize_text(a) for a in page.authors],
                                [normalize_text(b) for b in page.bylines] + parts.bylines)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .indicators import Catalogue
 from .models import Article, Fact
@@ -25,6 +26,7 @@ _PREDICATE_TAIL = re.compile(r"(?:\s+(?:đạt|là|chiếm|lên|tới|đến|ở
 _MEASURE_HEAD = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|số lượng|tổng số|chỉ số|mức độ)(?!\w)",
                            re.IGNORECASE)
 _MAX_PHRASE_WORDS = 8
+_CUE_CHARS = 1000  # how far back in its sentence a figure's goal cues are read: keeps huge sentences linear
 _MAX_SUBJECT_WORDS = 12
 # A figure that says by how much something changed: "tăng 12% so với cùng kỳ", "giảm 3 bậc".
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|đi|được))?\s*$", re.IGNORECASE)
@@ -71,13 +73,21 @@ def _subject_before(text: str, start: int, end: int) -> tuple[str, int]:
     return " ".join(w.group() for w in words), start + piece_start + words[0].start()
 
 
-def _nearest(mentions: list[Mention], q_start: int, q_end: int, lo: int, hi: int, next_start: int) -> Mention | None:
-    """The mention nearest before the figure within [lo, q_start), else the first after it before the next figure."""
-    before = [m for m in mentions if lo <= m.start and m.end <= q_start]
-    if before:
-        return before[-1]
-    after = [m for m in mentions if q_end <= m.start and m.end <= min(hi, next_start)]
-    return after[0] if after else None
+def _nearest(mentions: list[Mention], starts: list[int], q_start: int, q_end: int, lo: int, hi: int,
+             next_start: int) -> Mention | None:
+    """The mention nearest before the figure within [lo, q_start), else the first after it before the next figure.
+
+    ``starts`` are the mentions' start offsets (they are in text order), for bisecting.
+    """
+    for i in range(bisect_left(starts, q_start) - 1, -1, -1):
+        if mentions[i].start < lo:
+            break
+        if mentions[i].end <= q_start:
+            return mentions[i]
+    i = bisect_left(starts, q_end)
+    if i < len(mentions) and mentions[i].end <= min(hi, next_start):
+        return mentions[i]
+    return None
 
 
 class Extractor:
@@ -108,6 +118,7 @@ class Extractor:
         mentions = [Mention(m.start + sentence.start, m.end + sentence.start, m.name, m.is_province) for m in mentions]
         provinces = [m for m in mentions if m.is_province]
         places = [m for m in mentions if not m.is_province]
+        province_starts, place_starts = [m.start for m in provinces], [m.start for m in places]
         facts: list[Fact] = []
         previous_end = sentence.start
         total: Fact | None = None  # the figure a "trong đó ..." list breaks down
@@ -126,21 +137,21 @@ class Extractor:
                 right = re.split(r"[,;.]", text[q.end:min(clause_end, next_start)], maxsplit=1)[0]
             indicator = self.catalogue.match(q.kind, match_key(f"{left} {right}"), match_key(counted))
             parent = _breakdown_parent(text, sentence.start, q, counted, facts)
-            if _CHANGE_BEFORE.search(text, sentence.start, q.phrase_start):  # "tăng 12%": a change, not a level
+            if _CHANGE_BEFORE.search(text, max(sentence.start, q.phrase_start - 40), q.phrase_start):  # "tăng 12%": a change, not a level
                 indicator = None
             elif parent:  # "đạt 80,79% (cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)": parts of the figure before
                 indicator = parent.indicator
             elif indicator is None and facts:  # "(cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)" reads like the figure before
-                wider = text[sentence.start:q.start]
+                wider = text[max(sentence.start, q.start - _CUE_CHARS):q.start]
                 indicator = self.catalogue.match(q.kind, match_key(f"{wider} {right}"), match_key(counted))
-            province = _nearest(provinces, q.start, q.end, sentence.start, clause_end, next_start)
-            place = _nearest(places, q.start, q.end, clause_start, clause_end, next_start)
+            province = _nearest(provinces, province_starts, q.start, q.end, sentence.start, clause_end, next_start)
+            place = _nearest(places, place_starts, q.start, q.end, clause_start, clause_end, next_start)
             province_name = province.name if province else article.province
             if facts and facts[-1].kind in _TOTAL_KINDS and _PARTS_INTRO.search(text, previous_end, q.phrase_start):
                 total = facts[-1]
             elif total and total.start_char < clause_start:  # a new clause ends the list
                 total = None
-            year = period_year(text[clause_start:q.start], text[q.end:clause_end])
+            year = period_year(text[max(clause_start, q.start - _CUE_CHARS):q.start], text[q.end:clause_end])
             if year is None and q.kind in _YEAR_CARRIES:
                 year = paragraph_year.get(sentence.paragraph)
             facts.append(Fact(
@@ -159,7 +170,7 @@ class Extractor:
                 province_2025=self.gazetteer.to_2025(province_name),
                 place=place.name if place else None,
                 period_year=year,
-                status=status(text[sentence.start:q.start], year, published_year),
+                status=status(text[max(sentence.start, q.start - _CUE_CHARS):q.start], year, published_year),
                 part_of=total.fact_id if total and q.kind == "count" else None,
             ))
             previous_end = max(counted_end, q.phrase_end)
@@ -168,13 +179,14 @@ class Extractor:
 
 def _breakdown_parent(text: str, sentence_start: int, q: Quantity, counted: str, facts: list[Fact]) -> Fact | None:
     """The figure a parenthesised part breaks down, when q is one: same kind, labelled by level or place only."""
-    opened = text.rfind("(", sentence_start, q.start)
-    if opened < 0 or text.rfind(")", sentence_start, q.start) > opened:
+    lo = max(sentence_start, q.start - _CUE_CHARS)
+    opened = text.rfind("(", lo, q.start)
+    if opened < 0 or text.rfind(")", lo, q.start) > opened:
         return None
     if counted and not _LEVEL_LABEL.match(match_key(counted)):
         return None
-    before = [f for f in facts if f.start_char < opened]
-    return before[-1] if before and before[-1].kind == q.kind and before[-1].indicator else None
+    parent = next((f for f in reversed(facts) if f.start_char < opened), None)
+    return parent if parent and parent.kind == q.kind and parent.indicator else None
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

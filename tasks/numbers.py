@@ -81,6 +81,9 @@ QUALIFIERS = [
 ]
 
 
+_CONTEXT_CHARS = 300  # how far around a numeral its neighbours are read
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A quantity read from a sentence; offsets are into the text it was read from."""
@@ -125,7 +128,7 @@ def _is_plain_year(token: str) -> bool:
 
 def _quoted_name(text: str, start: int) -> bool:
     """A numeral opening a short quoted name: mô hình “3 không”."""
-    before = text[:start].rstrip()
+    before = text[max(0, start - 10):start].rstrip()
     if not before.endswith(("“", '"', "‘")):
         return False
     close = re.search(r"[”\"’]", text[start:start + 30])
@@ -135,7 +138,8 @@ def _quoted_name(text: str, start: int) -> bool:
 def read_quantity(text: str, match: re.Match) -> Quantity | None:
     """The quantity a numeral stands for in text, or None when it is no quantity."""
     token, start, end = match.group(), match.start(), match.end()
-    before, after = text[:start], text[end:]
+    # Only the neighbourhood decides: bounded windows keep a huge one-line input linear.
+    before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     if value is None:
         return None

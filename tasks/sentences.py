@@ -42,14 +42,14 @@ def _add(spans: list[Span], paragraph: str, start: int, end: int, offset: int, n
         spans.append(Span(offset + start + lead, offset + start + lead + len(stripped), stripped, number))
 
 
+_CLAUSE_REACH = 2000  # a clause is looked for this far around a position: huge one-line inputs stay linear
+
+
 def clause_bounds(sentence: Span, position: int) -> tuple[int, int]:
     """(start, end) in text offsets of the clause of a sentence that holds position; clauses end at ';'."""
-    start, end = sentence.start, sentence.end
-    for match in re.finditer(";", sentence.text):
-        at = sentence.start + match.start()
-        if at < position:
-            start = at + 1
-        else:
-            end = at
-            break
+    text, offset = sentence.text, sentence.start
+    before = text.rfind(";", max(0, position - offset - _CLAUSE_REACH), position - offset)
+    after = text.find(";", position - offset, position - offset + _CLAUSE_REACH)
+    start = offset + before + 1 if before >= 0 else max(offset, position - _CLAUSE_REACH)
+    end = offset + after if after >= 0 else min(sentence.end, position + _CLAUSE_REACH)
     return start, end

@@ -28,6 +28,10 @@ class InputError(Exception):
         self.stage = stage
 
 
+# No news article is this big; a file that is would tie a batch up for minutes.
+MAX_INPUT_BYTES = int(float(os.environ.get("CDS_MAX_INPUT_MB", "10")) * 2**20)
+
+
 def discover(paths: list[str | Path]) -> list[Path]:
     """Every .txt/.html file named or found under the folders named, sorted, each once.
 
@@ -51,7 +55,7 @@ def discover(paths: list[str | Path]) -> list[Path]:
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """(text, encoding): a byte-order mark first, then strict UTF-8, then detection."""
+    """(text, encoding): a byte-order mark first, then UTF-8 (a few broken bytes replaced), then detection."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding), encoding
@@ -59,6 +63,10 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mended = raw.decode("utf-8", errors="replace")  # UTF-8 with a few broken bytes keeps its article
+    broken = mended.count("\ufffd")
+    if broken <= max(4, len(mended) // 100):
+        return mended, f"utf-8 ({broken} invalid byte sequence(s) replaced)"
     best = from_bytes(raw).best()
     if best is None:
         raise InputError("decode", "not text: no character encoding decodes these bytes")
@@ -68,6 +76,10 @@ def decode(raw: bytes) -> tuple[str, str]:
 def read_raw(path: Path, source_name: str | None = None) -> RawDoc:
     """Read one file into a RawDoc; InputError says what is wrong with it."""
     try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError("read", f"too large: {size / 2**20:.1f} MiB, over the {MAX_INPUT_BYTES / 2**20:g} MiB "
+                                     "limit for one article (CDS_MAX_INPUT_MB)")
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError("read", f"cannot read the file: {exc.strerror or exc}") from exc

@@ -273,7 +273,7 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
     else:
         key = match_key(known_title)
         title_at = next((i for i, line in enumerate(lines[:30]) if match_key(line) == key), -1)
-        parts.title, title_date = known_title, None
+        parts.title, title_date = known_title or None, None
     if title_date:
         parts.dates.append(title_date)
     parts.header = lines[:max(title_at, 0)]
