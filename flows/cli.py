@@ -42,7 +42,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
     try:
         counts = ingest.with_options(task_runner=runner)(
-            paths=[str(p) for p in args.paths], db=str(args.db), show_progress=sys.stderr.isatty())
+            paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
+            show_progress=sys.stderr.isatty())
     except Exception as exc:
         return _fail(f"ingest failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
     return _summary(args.db, counts)
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    ingest.add_argument("--batch-size", type=int, default=200, help="files per batch: one load transaction each")
     ingest.add_argument("--task-runner", choices=("default", "processes", "dask"), default="default",
                         help="where cleaning and extraction run: this process, a pool of its cores, or Dask")
     ingest.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")

@@ -84,3 +84,74 @@ def test_the_cli_says_some_inputs_were_quarantined(bad_corpus, tmp_path):
                              str(tmp_path / "c.duckdb")], capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert result.returncode == 3, result.stderr
     assert "quarantine" in result.stdout
+
+
+def seed_copies(folder, copies):
+    """The seeds, copied: each copy a distinct document (a junk last line) with the same 110 facts."""
+    folder.mkdir()
+    for copy in range(copies):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            tag = "ban sao " + "".join(chr(97 + int(d)) for d in f"{copy:03d}")
+            (folder / f"{copy:03d}_{seed.name}").write_bytes(seed.read_bytes() + f"\n{tag}\n".encode())
+
+
+def cds_ingest(folder, db, *extra):
+    return subprocess.Popen([sys.executable, "-m", "flows.cli", "ingest", str(folder), "--db", str(db), *extra],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def integrity(db):
+    """Facts without their document, documents without their raw bytes: both must be none."""
+    return rows(db, "SELECT (SELECT count(*) FROM facts WHERE doc_id NOT IN (SELECT doc_id FROM documents)),"
+                    " (SELECT count(*) FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM document_raw))")[0]
+
+
+def test_a_run_killed_mid_load_leaves_whole_documents_and_the_next_run_finishes(tmp_path):
+    seed_copies(tmp_path / "in", 40)
+    db = tmp_path / "cds.duckdb"
+    run = cds_ingest(tmp_path / "in", db, "--batch-size", "5")
+    deadline, loaded = time.monotonic() + 240, 0
+    while time.monotonic() < deadline and run.poll() is None:
+        try:
+            loaded = rows(db, "SELECT count(*) FROM documents")[0][0]
+        except (duckdb.Error, OSError):
+            loaded = 0  # not created yet, or the writer holds it
+        if 0 < loaded < 200:
+            break
+        time.sleep(0.05)
+    assert run.poll() is None and 0 < loaded < 200, "the run ended before it could be killed mid-way"
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait(timeout=30)
+    assert integrity(db) == (0, 0)
+    documents = rows(db, "SELECT count(*) FROM documents")[0][0]
+    assert documents % 5 == 0  # whole batches only: each is one transaction
+    finish = cds_ingest(tmp_path / "in", db, "--batch-size", "5")
+    assert finish.wait(timeout=300) == 0, finish.stderr.read()
+    assert rows(db, "SELECT count(*), (SELECT count(*) FROM facts) FROM documents") == [(200, 200 * 110 // 5)]
+    assert integrity(db) == (0, 0)
+
+
+def test_two_runs_at_once_on_one_warehouse_lose_and_corrupt_nothing(tmp_path):
+    seed_copies(tmp_path / "in", 10)
+    db = tmp_path / "cds.duckdb"
+    runs = [cds_ingest(tmp_path / "in", db, "--batch-size", "5") for _ in range(2)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    assert rows(db, "SELECT count(*), count(DISTINCT doc_id), (SELECT count(*) FROM facts) FROM documents") == [
+        (50, 50, 50 * 110 // 5)]
+    assert integrity(db) == (0, 0)
+    assert rows(db, "SELECT count(*) FROM runs WHERE status = 'completed'") == [(2,)]
+
+
+def test_text_that_looks_like_sql_round_trips_unchanged(prefect_harness, tmp_path):
+    text = ("Tin về chuyển đổi số của tỉnh Cà Mau năm nay\n"
+            "Tỉnh \"Cà Mau\" có 1.184 dịch vụ công; '); DROP TABLE facts; -- và 'trích dẫn' O'Brien \\ %s ?.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "sql'; DROP TABLE documents; --.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "cds.duckdb"
+    ingest(paths=[str(folder)], db=str(db))
+    assert rows(db, "SELECT source_name, clean_text FROM documents") == [
+        ("sql'; DROP TABLE documents; --.txt", text.splitlines()[1])]
+    assert rows(db, "SELECT count(*) FROM facts WHERE value = 1184") == [(1,)]
