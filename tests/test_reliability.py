@@ -5,9 +5,11 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 
 import duckdb
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from flows.ingest import ingest
 
@@ -155,3 +157,23 @@ def test_text_that_looks_like_sql_round_trips_unchanged(prefect_harness, tmp_pat
     assert rows(db, "SELECT source_name, clean_text FROM documents") == [
         ("sql'; DROP TABLE documents; --.txt", text.splitlines()[1])]
     assert rows(db, "SELECT count(*) FROM facts WHERE value = 1184") == [(1,)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000) | st.text(max_size=600).map(lambda t: t.encode("utf-8")))
+def test_any_bytes_are_a_document_with_sound_facts_or_a_clear_refusal(data):
+    from tasks.clean import EmptyArticle, clean
+    from tasks.extract import Extractor
+    from tasks.indicators import Catalogue, read_catalogue_csv
+    from tasks.places import load_gazetteer
+    from tasks.sources import InputError, raw_doc_from_bytes
+
+    name = "fuzz.html" if data[:1] == b"<" else "fuzz.txt"
+    try:
+        article = clean(raw_doc_from_bytes(data, name, f"/in/{name}"))
+    except (InputError, EmptyArticle):
+        return
+    assert unicodedata.is_normalized("NFC", article.text) and "\u00d0" not in article.text
+    for fact in Extractor(Catalogue(read_catalogue_csv()), load_gazetteer()).facts(article):
+        assert 0 <= fact.start_char < fact.end_char <= len(article.text)
+        assert article.text[fact.start_char:fact.end_char] in fact.surface
