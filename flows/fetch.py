@@ -10,12 +10,12 @@ from __future__ import annotations
 import time
 import uuid
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows.artifacts import advance_progress, publish_run, start_progress
-from flows.ingest import COUNT_KEYS, load_batch, prepare_warehouse
+from flows.artifacts import end_run, start_progress
+from flows.ingest import COUNT_KEYS, load_and_record, prepare_warehouse
 from tasks import load, pipeline
 from tasks.feeds import links_from_feed, links_from_listing
 from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
@@ -54,7 +54,6 @@ def fetch_and_process(urls: list[str], state: load.WarehouseState, settings: Fet
 def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: str = load.DEFAULT_DB,
           batch_size: int = BATCH_SIZE) -> dict[str, int | str]:
     """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db."""
-    logger = get_run_logger()
     started = time.monotonic()
     sources = read_sources(sources_file) if sources_file else Sources()
     state = prepare_warehouse(db)
@@ -76,16 +75,9 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
             outcome = fetch_and_process.with_options(
                 task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
                     batch, state, sources.settings)
-            load_batch.with_options(
-                task_run_name=f"load batch {number}/{len(batches)} ({len(outcome.result.facts)} facts)")(
-                    db, outcome, fingerprint, run_id)
-            record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
-            advance_progress(progress_id, number, len(batches))
-            logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
+            load_and_record(db, outcome, fingerprint, run_id, record, number, len(batches), progress_id)
     except BaseException as exc:
-        load.finish_run(db, run_id, "failed", record.counts, f"{type(exc).__name__}: {exc}")
-        publish_run(record, db, run_id, time.monotonic() - started, "failed")
+        end_run(record, db, run_id, started, exc)
         raise
-    load.finish_run(db, run_id, "completed", record.counts)
-    publish_run(record, db, run_id, time.monotonic() - started, "completed")
+    end_run(record, db, run_id, started)
     return {**record.counts, "run_id": run_id}

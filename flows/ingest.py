@@ -15,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from rich.progress import Progress
 
-from flows.artifacts import advance_progress, publish_run, start_progress
+from flows.artifacts import advance_progress, end_run, start_progress
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
 from tasks.run_summary import RunRecord
@@ -40,11 +40,20 @@ def load_batch(db: str, outcome: pipeline.BatchOutcome, fingerprint: str, run_id
     load.load_batch(db, outcome.result, outcome.replaces, fingerprint, run_id)
 
 
+def load_and_record(db: str, outcome: pipeline.BatchOutcome, fingerprint: str, run_id: str, record: RunRecord,
+                    number: int, total: int, progress_id) -> None:
+    """Load one processed batch (a task of its own), count it into the run, advance the run's progress."""
+    load_batch.with_options(task_run_name=f"load batch {number}/{total} ({len(outcome.result.facts)} facts)")(
+        db, outcome, fingerprint, run_id)
+    record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
+    advance_progress(progress_id, number, total)
+    get_run_logger().info("batch %d/%d: %s", number, total, outcome.counts)
+
+
 @flow(name="ingest", log_prints=False)
 def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_SIZE,
            show_progress: bool = False) -> dict[str, int | str]:
     """Ingest files and folders into the warehouse at db; returns the run's counts and run id."""
-    logger = get_run_logger()
     started = time.monotonic()
     files = sources.discover(paths)
     state = prepare_warehouse(db)
@@ -66,18 +75,11 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                     pending.append(process_batch.with_options(
                         task_run_name=f"clean and extract batch {ahead}/{len(batches)} "
                                       f"({len(batches[ahead - 1])} files)").submit(batches[ahead - 1], state))
-                outcome = pending.pop(0).result()
-                load_batch.with_options(
-                    task_run_name=f"load batch {number}/{len(batches)} ({len(outcome.result.facts)} facts)")(
-                        db, outcome, fingerprint, run_id)
-                record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
-                advance_progress(progress_id, number, len(batches))
+                load_and_record(db, pending.pop(0).result(), fingerprint, run_id, record,
+                                number, len(batches), progress_id)
                 progress.advance(bar, len(batches[number - 1]))
-                logger.info("batch %d/%d: %s", number, len(batches), outcome.counts)
     except BaseException as exc:
-        load.finish_run(db, run_id, "failed", record.counts, f"{type(exc).__name__}: {exc}")
-        publish_run(record, db, run_id, time.monotonic() - started, "failed")
+        end_run(record, db, run_id, started, exc)
         raise
-    load.finish_run(db, run_id, "completed", record.counts)
-    publish_run(record, db, run_id, time.monotonic() - started, "completed")
+    end_run(record, db, run_id, started)
     return {**record.counts, "run_id": run_id}

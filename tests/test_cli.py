@@ -1,9 +1,6 @@
 """The cds command as a user runs it: a subprocess, its exit code and its output."""
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from conftest import ROOT, SEEDS
 
