@@ -63,9 +63,37 @@ def _connect_waiting(db: str | Path, read_only: bool, config: dict) -> duckdb.Du
             delay = min(delay * 2, 5.0)
 
 
+# Connections a run holds open for its loads, by resolved path (see held).
+_HELD: dict[Path, duckdb.DuckDBPyConnection] = {}
+
+
+@contextmanager
+def held(db: str | Path) -> Iterator[None]:
+    """Hold one connection to db for the block: every connect(db) in it uses that one.
+
+    A run's loads share it, so the file is checkpointed once at the end rather
+    than at every batch's close (a checkpoint costs more the bigger the file).
+    Each batch is still its own transaction. Other processes wait while it is held.
+    """
+    key = Path(db).resolve()
+    if key in _HELD:
+        yield
+        return
+    with connect(db) as con:
+        _HELD[key] = con
+        try:
+            yield
+        finally:
+            del _HELD[key]
+
+
 @contextmanager
 def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection held only as long as it is used: other clients may open the file in between."""
+    """A connection held only as long as it is used, so other clients may open the file in between;
+    inside held(db), the connection held for the run."""
+    if (shared := _HELD.get(Path(db).resolve())) is not None:
+        yield shared
+        return
     config = {}
     if not read_only and not Path(db).exists():
         Path(db).parent.mkdir(parents=True, exist_ok=True)
@@ -137,8 +165,8 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CA
         con.execute("ROLLBACK")
         raise
     finally:
-        con.unregister("catalogue_csv")
-        con.unregister("provinces_csv")
+        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv"):
+            con.unregister(name)
 
 
 @dataclass
@@ -242,16 +270,20 @@ def fetch_log_table(fetches: list[FetchResult], run_id: str) -> pa.Table:
     })
 
 
-def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> None:
-    """Write one batch in one transaction.
+@dataclass
+class BatchTables:
+    """One batch as the Arrow tables its load inserts: built where the batch was processed, so the single
+    writer only writes."""
 
-    ``replaces`` are doc_ids whose rows go first: documents re-extracted, and
-    earlier versions of inputs whose content changed.
-    """
+    tables: dict[str, pa.Table]
+
+
+def batch_tables(batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> BatchTables:
+    """The tables one load of ``batch`` writes. ``replaces`` are doc_ids whose rows go first: documents
+    re-extracted, and earlier versions of inputs whose content changed."""
     docs = documents_table(batch.raw_docs, batch.articles, fingerprint, run_id)
     raw = pa.table({"doc_id": [r.doc_id for r in batch.raw_docs],
                     "raw": pa.array([r.raw for r in batch.raw_docs], type=pa.binary())})
-    facts = facts_table(batch.facts)
     now = _now()
     quarantine = pa.table({
         "source_uri": [q.source_uri for q in batch.quarantined],
@@ -262,15 +294,20 @@ def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerpr
         "run_id": [run_id] * len(batch.quarantined),
         "quarantined_at": pa.array([now] * len(batch.quarantined), type=pa.timestamp("us", tz="UTC")),
     })
-    pages = fetched_pages_table(batch.fetches)
-    log = fetch_log_table(batch.fetches + batch.feed_fetches, run_id)
     gone = pa.table({"doc_id": pa.array(sorted(set(replaces) | set(docs["doc_id"].to_pylist())), type=pa.string())})
     touched = pa.table({"source_uri": pa.array(
         [r.source_uri for r in batch.raw_docs] + [q.source_uri for q in batch.quarantined], type=pa.string())})
+    return BatchTables({
+        "batch_documents": docs, "batch_raw": raw, "batch_facts": facts_table(batch.facts),
+        "batch_quarantine": quarantine, "batch_gone": gone, "batch_touched": touched,
+        "batch_pages": fetched_pages_table(batch.fetches),
+        "batch_fetch_log": fetch_log_table(batch.fetches + batch.feed_fetches, run_id)})
+
+
+def write_batch(db: str | Path, batch: BatchTables) -> None:
+    """Write one batch's tables in one transaction: it lands whole or not at all."""
     with connect(db) as con:
-        for name, table in (("batch_documents", docs), ("batch_raw", raw), ("batch_facts", facts),
-                            ("batch_quarantine", quarantine), ("batch_gone", gone), ("batch_touched", touched),
-                            ("batch_pages", pages), ("batch_fetch_log", log)):
+        for name, table in batch.tables.items():
             con.register(name, table)
         con.execute("BEGIN")
         try:
@@ -288,6 +325,14 @@ def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerpr
         except Exception:
             con.execute("ROLLBACK")
             raise
+        finally:
+            for name in batch.tables:
+                con.unregister(name)
+
+
+def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> None:
+    """Build one batch's tables and write them in one transaction."""
+    write_batch(db, batch_tables(batch, replaces, fingerprint, run_id))
 
 
 def failed_checks_for_run(db: str | Path, run_id: str) -> int:
