@@ -176,10 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
     ingest.add_argument("--batch-size", type=int, default=200, help="files per batch: one load transaction each")
-    ingest.add_argument("--task-runner", choices=("default", "processes", "dask"), default="default",
-                        help="where cleaning and extraction run: this process, a pool of its cores, or Dask")
+    ingest.add_argument("--task-runner", choices=("processes", "threads", "dask"), default="processes",
+                        help="where cleaning and extraction run: a pool of this machine's cores (default), "
+                             "one thread of this process, or Dask")
     ingest.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
-    ingest.add_argument("--workers", type=int, help="processes for 'processes' or a local Dask cluster")
+    ingest.add_argument("--workers", type=int, help="processes for 'processes' or a local Dask cluster (default: one per core)")
     ingest.set_defaults(run=cmd_ingest)
 
     fetch = commands.add_parser("fetch", help="fetch article pages (and new links in feeds) over HTTP")

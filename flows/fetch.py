@@ -45,9 +45,10 @@ def discover_links(sources: Sources, known: set[str]) -> tuple[list[str], list[F
 
 
 @task(name="fetch and process batch", cache_policy=NO_CACHE)
-def fetch_and_process(urls: list[str], state: load.WarehouseState, settings: FetchSettings) -> pipeline.BatchOutcome:
+def fetch_and_process(urls: list[str], state: load.WarehouseState, settings: FetchSettings, fingerprint: str,
+                      run_id: str) -> pipeline.BatchOutcome:
     results = Fetcher(settings).fetch_many(urls, state.fetched)
-    return pipeline.process_fetched(results, state)
+    return pipeline.ready_to_load(pipeline.process_fetched(results, state), fingerprint, run_id)
 
 
 @flow(name="fetch", log_prints=False)
@@ -74,8 +75,8 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
         for number, batch in enumerate(batches, 1):
             outcome = fetch_and_process.with_options(
                 task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
-                    batch, state, sources.settings)
-            load_and_record(db, outcome, fingerprint, run_id, record, number, len(batches), progress_id)
+                    batch, state, sources.settings, fingerprint, run_id)
+            load_and_record(db, outcome, record, number, len(batches), progress_id)
     except BaseException as exc:
         end_run(record, db, run_id, started, exc)
         raise

@@ -1,8 +1,10 @@
 """The ingest flow: files and folders of .txt/.html -> the DuckDB warehouse.
 
-discover -> prepare the warehouse -> for each batch: read, clean, extract
-(one task) and load (one task, one transaction) -> record the run, and
-publish its artifacts (summary, quarantine, new facts, progress).
+discover -> prepare the warehouse -> set aside the files it holds unchanged
+(a hash each) -> for each batch of the rest: read, clean, extract (one task,
+on the task runner's workers) and load (one task, one transaction, in the
+flow: one writer) -> record the run, and publish its artifacts (summary,
+quarantine, new facts, progress).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from prefect.runtime import flow_run
 from rich.progress import Progress
 
 from flows.artifacts import advance_progress, end_run, start_progress
+from flows.runners import make_task_runner
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
 from tasks.run_summary import RunRecord
@@ -30,27 +33,35 @@ def prepare_warehouse(db: str) -> load.WarehouseState:
     return load.prepare(db)
 
 
+@task(name="set aside unchanged files", cache_policy=NO_CACHE)
+def set_aside_unchanged(files: list[Path], state: load.WarehouseState, fingerprint: str) -> list[Path]:
+    unchanged = pipeline.held_unchanged(files, state, fingerprint)
+    return [path for path in files if path not in unchanged]
+
+
 @task(name="process batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[Path], state: load.WarehouseState) -> pipeline.BatchOutcome:
-    return pipeline.process_batch(paths, state)
+def process_batch(paths: list[Path], state: load.WarehouseState, fingerprint: str,
+                  run_id: str) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch, and build the tables its load writes (on a worker)."""
+    return pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, run_id)
 
 
 @task(name="load batch", cache_policy=NO_CACHE)
-def load_batch(db: str, outcome: pipeline.BatchOutcome, fingerprint: str, run_id: str) -> None:
-    load.load_batch(db, outcome.result, outcome.replaces, fingerprint, run_id)
+def load_batch(db: str, outcome: pipeline.BatchOutcome) -> None:
+    load.write_batch(db, outcome.tables)
 
 
-def load_and_record(db: str, outcome: pipeline.BatchOutcome, fingerprint: str, run_id: str, record: RunRecord,
+def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord,
                     number: int, total: int, progress_id) -> None:
     """Load one processed batch (a task of its own), count it into the run, advance the run's progress."""
-    load_batch.with_options(task_run_name=f"load batch {number}/{total} ({len(outcome.result.facts)} facts)")(
-        db, outcome, fingerprint, run_id)
+    load_batch.with_options(task_run_name=f"load batch {number}/{total} ({outcome.counts['facts']} facts)")(
+        db, outcome)
     record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
     advance_progress(progress_id, number, total)
     get_run_logger().info("batch %d/%d: %s", number, total, outcome.counts)
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, task_runner=make_task_runner())
 def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_SIZE,
            show_progress: bool = False) -> dict[str, int | str]:
     """Ingest files and folders into the warehouse at db; returns the run's counts and run id."""
@@ -61,22 +72,27 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
     record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
-    batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+    to_process = set_aside_unchanged(files, state, fingerprint)
+    record.add({"seen": len(files) - len(to_process), "unchanged": len(files) - len(to_process)}, [], [])
+    batches = [to_process[i:i + batch_size] for i in range(0, len(to_process), batch_size)]
     progress_id = start_progress("ingest")
     try:
-        with Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
+        with load.held(db), Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
             bar = progress.add_task("ingesting", total=len(files))
             # Batches are cleaned and extracted ahead, as many at once as the task runner allows (a window
-            # bounds memory); each is loaded in order, here, by the one writer.
+            # bounds memory); each is loaded in order, here, by the one writer. A lone batch runs here too:
+            # starting worker processes would cost more than it saves.
             pending: list = []
             for number in range(1, len(batches) + 1):
                 while len(pending) < WINDOW and number + len(pending) <= len(batches):
                     ahead = number + len(pending)
-                    pending.append(process_batch.with_options(
-                        task_run_name=f"clean and extract batch {ahead}/{len(batches)} "
-                                      f"({len(batches[ahead - 1])} files)").submit(batches[ahead - 1], state))
-                load_and_record(db, pending.pop(0).result(), fingerprint, run_id, record,
-                                number, len(batches), progress_id)
+                    batch_task = process_batch.with_options(task_run_name=f"clean and extract batch "
+                                                            f"{ahead}/{len(batches)} ({len(batches[ahead - 1])} files)")
+                    arguments = (batches[ahead - 1], state, fingerprint, run_id)
+                    pending.append(batch_task.submit(*arguments) if len(batches) > 1 else batch_task(*arguments))
+                done = pending.pop(0)
+                load_and_record(db, done if isinstance(done, pipeline.BatchOutcome) else done.result(),
+                                record, number, len(batches), progress_id)
                 progress.advance(bar, len(batches[number - 1]))
     except BaseException as exc:
         end_run(record, db, run_id, started, exc)

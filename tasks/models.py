@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .fetch import FetchResult
 
+# A document's id: the first characters of its content's SHA-256 (hex).
+DOC_ID_CHARS = 24
+
 
 @dataclass(frozen=True)
 class RawDoc:
@@ -23,7 +26,7 @@ class RawDoc:
     @property
     def doc_id(self) -> str:
         """Stable id: the same content gives the same id on every run and machine."""
-        return self.sha256[:24]
+        return self.sha256[:DOC_ID_CHARS]
 
     @property
     def is_html(self) -> bool:

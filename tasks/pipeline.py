@@ -6,6 +6,7 @@ one whose path was loaded with other content is changed and replaces it.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -13,11 +14,12 @@ from typing import Callable
 from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
 from .indicators import Catalogue
-from .load import WarehouseState
-from .models import BatchResult, Quarantined, RawDoc
+from .load import BatchTables, WarehouseState, batch_tables
+from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc
 from .places import load_gazetteer
+from .run_summary import MAX_FACT_ROWS
 from .fetch import FetchResult
-from .sources import InputError, raw_doc_from_page, read_raw
+from .sources import MAX_INPUT_BYTES, InputError, raw_doc_from_page, read_raw
 
 # Inputs larger than this keep only their hash in quarantine, not their bytes.
 QUARANTINE_RAW_LIMIT = 1 << 20
@@ -28,6 +30,16 @@ class BatchOutcome:
     result: BatchResult
     replaces: list[str] = field(default_factory=list)  # doc_ids whose rows the load removes first
     counts: dict[str, int] = field(default_factory=dict)  # seen, new, changed, unchanged, failed, facts
+    tables: BatchTables | None = None  # set by ready_to_load
+
+
+def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> BatchOutcome:
+    """The outcome with its load's Arrow tables built, and only what a run's summary reads besides:
+    the quarantined inputs and a sample of the facts. Small to send from a worker to the writer."""
+    result = outcome.result
+    return BatchOutcome(result=BatchResult(quarantined=result.quarantined, facts=result.facts[:MAX_FACT_ROWS]),
+                        replaces=outcome.replaces, counts=outcome.counts,
+                        tables=batch_tables(result, outcome.replaces, fingerprint, run_id))
 
 
 def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str, str | None]:
@@ -39,6 +51,28 @@ def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str,
         return "changed", raw.doc_id
     previous = state.by_uri.get(raw.source_uri)
     return ("changed", previous) if previous else ("new", None)
+
+
+def held_unchanged(paths: list[Path], state: WarehouseState, fingerprint: str) -> set[Path]:
+    """The files whose exact bytes the warehouse holds under these rules: a re-run need not read them further.
+
+    Hashing is all it takes, so an unchanged corpus costs a read and a SHA-256
+    per file and no batch at all. A file that cannot be read is left for its
+    batch to quarantine with the reason.
+    """
+    current = (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
+    unchanged = set()
+    for path in paths:
+        try:
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                continue
+            doc_id = hashlib.sha256(path.read_bytes()).hexdigest()[:DOC_ID_CHARS]
+        except OSError:
+            continue
+        known = state.known.get(doc_id)
+        if known and known[1:] == current:
+            unchanged.add(path)
+    return unchanged
 
 
 def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
