@@ -1,4 +1,4 @@
-"""HTML pages: what a page says about itself (BeautifulSoup), its main text (trafilatura).
+"""HTML pages: what a page says about itself (lxml), its main text (trafilatura).
 
 Metadata comes from the places publishers put it, best first: <meta> tags,
 schema.org JSON-LD, then the page's own elements (the headline, a byline or
@@ -8,12 +8,17 @@ print outside the body element is added back when trafilatura left it out.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field
+from html import escape
 
+import lxml.html
 import trafilatura
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
+from lxml import etree
+from lxml.html import HtmlElement
 
 from .textdump import OUTLET_WORDS
 from .unicode import fold
@@ -26,6 +31,8 @@ _FURNITURE = {"header", "footer", "nav", "aside", "li"}
 _BYLINE_ROLE = re.compile(r"author|byline|tac-?gia|writer|creator", re.IGNORECASE)
 _DATE_ROLE = re.compile(r"date|time|publish|ngay-?dang", re.IGNORECASE)
 _LEAD_ROLE = re.compile(r"sapo|lead|summary|chapeau|excerpt|intro|tomtat|tom-tat", re.IGNORECASE)
+# The longest text an element of each role may hold to count as one.
+_ROLE_LIMITS = {_DATE_ROLE: 80, _BYLINE_ROLE: 120, _LEAD_ROLE: 1500}
 # "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org)$", re.IGNORECASE)
@@ -44,22 +51,34 @@ class PageParts:
     text: str = ""  # every visible word on the page, boilerplate included: where names are spelled out
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> list[str]:
-    values = []
-    for name in names:
-        for tag in soup.find_all("meta", attrs={"property": name}) + soup.find_all("meta", attrs={"name": name}):
-            content = (tag.get("content") or "").strip()
-            if content and content not in values:
-                values.append(content)
-    return values
+def _text(element: HtmlElement) -> str:
+    """An element's text, its pieces stripped and joined by spaces."""
+    return " ".join(piece.strip() for piece in element.itertext() if piece.strip())
 
 
-def _json_ld(soup: BeautifulSoup) -> list[dict]:
+def _meta(tree: HtmlElement) -> dict[str, list[str]]:
+    """<meta> contents by property and by name, in page order, from one pass over the meta tags."""
+    found: dict[str, list[str]] = {}
+    for tag in tree.iter("meta"):
+        content = (tag.get("content") or "").strip()
+        for key in {tag.get("property"), tag.get("name")} - {None}:
+            if content and content not in found.setdefault(key, []):
+                found[key].append(content)
+    return found
+
+
+def _meta_values(meta: dict[str, list[str]], *names: str) -> list[str]:
+    return list(dict.fromkeys(value for name in names for value in meta.get(name, [])))
+
+
+def _json_ld(tree: HtmlElement) -> list[dict]:
     """schema.org objects from <script type="application/ld+json">, flattened out of lists and @graph."""
     found: list[dict] = []
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in tree.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")
         except ValueError:
             continue
         stack = [data]
@@ -84,31 +103,34 @@ def _names(value) -> list[str]:
     return []
 
 
-def _role_attrs(tag: Tag) -> str:
-    classes = tag.get("class") or []
-    return " ".join([*classes, tag.get("id") or "", tag.get("itemprop") or ""])
+def _in_furniture(element: HtmlElement) -> bool:
+    return any(parent.tag in _FURNITURE for parent in element.iterancestors())
 
 
-def _in_furniture(tag: Tag) -> bool:
-    return any(parent.name in _FURNITURE for parent in tag.parents)
-
-
-def _body_text(soup: BeautifulSoup) -> str:
+def _body_text(tree: HtmlElement) -> str:
     """The page's text without its furniture: for pages trafilatura finds no article in."""
-    body = soup.body or soup
-    for tag in body.find_all([*_FURNITURE - {"li"}, "form", "button"]):
-        tag.decompose()
-    return body.get_text("\n")
+    body = tree.find("body")
+    body = tree if body is None else body
+    for element in list(body.iter(*(_FURNITURE - {"li"}), "form", "button")):
+        if element is not body:
+            element.drop_tree()
+    return "\n".join(body.itertext())
 
 
-def _role_elements(soup: BeautifulSoup, role: re.Pattern, max_chars: int) -> list[str]:
-    """Short texts of elements whose class, id or itemprop names a role, outside the page's furniture."""
-    texts = []
-    for tag in soup.find_all(lambda t: bool(role.search(_role_attrs(t)))):
-        text = tag.get_text(" ", strip=True)
-        if text and len(text) <= max_chars and not _in_furniture(tag) and text not in texts:
-            texts.append(text)
-    return texts
+def _role_texts(tree: HtmlElement) -> dict[re.Pattern, list[str]]:
+    """Short texts of elements whose class, id or itemprop names a role (date, byline, lead), outside the
+    page's furniture: one pass over the page for all roles."""
+    found: dict[re.Pattern, list[str]] = {role: [] for role in _ROLE_LIMITS}
+    for element in tree.iter(etree.Element):
+        attrs = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
+        if not attrs:
+            continue
+        for role, max_chars in _ROLE_LIMITS.items():
+            if role.search(attrs):
+                text = _text(element)
+                if text and len(text) <= max_chars and text not in found[role] and not _in_furniture(element):
+                    found[role].append(text)
+    return found
 
 
 def _title_parts(page_title: str) -> list[str]:
@@ -136,20 +158,42 @@ def _without_site_name(title: str, site_names: list[str]) -> tuple[str, list[str
     return kept.strip(), cut
 
 
-def parse_html(html: str, url: str | None = None) -> PageParts:
-    """Metadata and main text of one page."""
+def _parse(html: str) -> HtmlElement:
+    """The page's tree. libxml2 stops at a nesting depth of 256 (2 048 with huge_tree) and drops what is
+    deeper: such a page is read by BeautifulSoup, which has no limit, and rebuilt as its head and its
+    body's lines."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):  # no elements at all, or an encoding declaration in a str
+        return lxml.html.document_fromstring(f"<html><body><p>{escape(html)}</p></body></html>")
+    if not any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return tree
     soup = BeautifulSoup(html, "lxml")
-    ld = [item for item in _json_ld(soup) if "headline" in item or "datePublished" in item]
-    for tag in soup.find_all(_NON_CONTENT):
-        tag.decompose()
-    parts = PageParts(text=soup.get_text(" "))
+    body = soup.body or soup
+    for element in body.find_all(list(_NON_CONTENT)):
+        element.decompose()
+    lines = "".join(f"<p>{escape(line.strip())}</p>" for line in body.get_text("\n").split("\n") if line.strip())
+    return lxml.html.document_fromstring(f"<html>{soup.head or ''}<body>{lines}</body></html>")
 
-    site_names = _meta(soup, "og:site_name", "application-name", "publisher") + [
+
+def parse_html(html: str, url: str | None = None) -> PageParts:
+    """Metadata and main text of one page: one lxml parse, its tree given to trafilatura too."""
+    tree = _parse(html)
+    ld = [item for item in _json_ld(tree) if "headline" in item or "datePublished" in item]
+    for element in list(tree.iter(*_NON_CONTENT)):
+        element.drop_tree()
+    parts = PageParts(text=" ".join(tree.itertext()))
+    meta = _meta(tree)
+    roles = _role_texts(tree)
+
+    site_names = _meta_values(meta, "og:site_name", "application-name", "publisher") + [
         n for i in ld for n in _names(i.get("publisher"))]
-    h1 = soup.find("h1")
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    titles = (_meta(soup, "og:title", "twitter:title") + [str(i["headline"]) for i in ld if i.get("headline")]
-              + ([h1.get_text(" ", strip=True)] if h1 else []))
+    h1 = tree.find(".//h1")
+    title_element = tree.find(".//title")
+    page_title = _text(title_element) if title_element is not None else ""
+    titles = (_meta_values(meta, "og:title", "twitter:title") + [str(i["headline"]) for i in ld if i.get("headline")]
+              + ([_text(h1)] if h1 is not None else []))
     if titles:
         parts.title, named = _without_site_name(titles[0], site_names)
     elif page_title:  # <title> holds the site's name too: keep the part the page repeats
@@ -163,21 +207,23 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
         named = []
     parts.outlet_hints = site_names + named + [p for p in _title_parts(page_title) if OUTLET_WORDS.match(p)]
 
-    parts.published = (_meta(soup, "article:published_time", "pubdate", "publishdate", "date",
-                             "dc.date.issued", "og:published_time")
+    parts.published = (_meta_values(meta, "article:published_time", "pubdate", "publishdate", "date",
+                                    "dc.date.issued", "og:published_time")
                        + [str(i["datePublished"]) for i in ld if i.get("datePublished")]
-                       + [t["datetime"] for t in soup.find_all("time", datetime=True) if not _in_furniture(t)]
-                       + _role_elements(soup, _DATE_ROLE, 80))
-    parts.authors = (_meta(soup, "author", "article:author", "dc.creator")
+                       + [t.get("datetime") for t in tree.iter("time") if t.get("datetime") and not _in_furniture(t)]
+                       + roles[_DATE_ROLE])
+    parts.authors = (_meta_values(meta, "author", "article:author", "dc.creator")
                      + [n for i in ld for n in _names(i.get("author"))])
-    parts.bylines = _role_elements(soup, _BYLINE_ROLE, 120)
+    parts.bylines = roles[_BYLINE_ROLE]
     parts.outlet_hints += [url] if url else []
 
+    # trafilatura prunes the tree it is given: it gets a copy, the original stays for the fallback.
     # No deduplicate=True: trafilatura remembers segments across calls, so a page cleaned twice
     # would lose text the second time. split_dump drops a body printed twice within one page.
-    text = trafilatura.extract(str(soup), url=url, include_comments=False, include_tables=False) or _body_text(soup)
+    text = (trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, include_tables=False)
+            or _body_text(tree))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    lead = _role_elements(soup, _LEAD_ROLE, 1500)
+    lead = roles[_LEAD_ROLE]
     if lead and lines and lead[0] not in text and len(lead[0].split()) >= 8:
         lines.insert(0, lead[0])
     parts.lines = lines

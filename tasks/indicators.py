@@ -44,6 +44,13 @@ class Catalogue:
         ]
         shared = Counter(c for ind in self.indicators for c in ind.cues)
         self.generic = {cue for cue, n in shared.items() if n >= _GENERIC_SHARE}
+        # Per kind, each indicator with its specific and its generic cues, split once rather than per fact.
+        self._by_kind: dict[str, list[tuple[Indicator, tuple[str, ...], tuple[str, ...]]]] = {}
+        for ind in self.indicators:
+            specific = tuple(c for c in ind.cues if c not in self.generic)
+            if specific:
+                self._by_kind.setdefault(ind.kind, []).append(
+                    (ind, specific, tuple(c for c in ind.cues if c in self.generic)))
         self._name_words = {ind.code: set(_NAME_HEAD.sub("", match_key(ind.name_vi)).split())
                             for ind in self.indicators}
         self._heads = {ind.code: _head_noun(ind.name_vi) for ind in self.indicators}
@@ -67,13 +74,10 @@ class Catalogue:
         """
         counted, context = spell_out(counted), spell_out(context)
         text = f"{counted} {context}"
-        words = set(re.findall(r"\w+", text))
+        words = set(_WORD.findall(text))
         for indicator_kind in _INDICATOR_KINDS.get(kind, (kind,)):
             best, best_score = None, 0.0
-            for ind in self.indicators:
-                if ind.kind != indicator_kind:
-                    continue
-                specific = [c for c in ind.cues if c not in self.generic]
+            for ind, specific, generic in self._by_kind.get(indicator_kind, ()):
                 found = [c for c in specific if _contains(text, c)]
                 if not found:
                     continue
@@ -83,7 +87,7 @@ class Catalogue:
                     continue
                 score = sum(len(c.split()) * (2 if c in in_counted else 1) for c in found)
                 score += len(found) / len(specific)
-                score += 0.5 * any(c in self.generic and _contains(text, c) for c in ind.cues)
+                score += 0.5 * any(_contains(text, c) for c in generic)
                 name = self._name_words[ind.code]
                 score += len(name & words) / len(name) if name else 0
                 if score > best_score:
@@ -99,6 +103,7 @@ class Catalogue:
         return bool(head) and (phrase == head or phrase.startswith(head + " "))
 
 
+_WORD = re.compile(r"\w+")
 # Indicator kinds a fact may take, in order: its own; a percent may be a ratio indicator's share.
 _INDICATOR_KINDS = {"percent": ("percent", "ratio")}
 # Facts and indicators that count things: what is counted must agree.

@@ -82,6 +82,14 @@ QUALIFIERS = [
 
 
 _CONTEXT_CHARS = 300  # how far around a numeral its neighbours are read
+# How far back the word patterns anchored at a numeral ("thôn 2", "trên 11", "xếp thứ 15") can reach. They
+# end at the numeral, but a regex search still tries every start in its window: a short one keeps them cheap.
+_NEAR_CHARS = 60
+_DECIMAL_OR_TIME_AFTER = re.compile(r"[.,]\d|[:h]\d{2}")  # "4.0.1", "20:03", "8h30"
+_DATE_OR_CODE_AFTER = re.compile(r"[-/]\d{1,2}[-/]\d{2,4}|-\s?[A-ZĐ]")  # dates, "06-NQ/TU"
+_LETTER = re.compile(r"[^\W\d_]")
+_LIST_MARKER_AFTER = re.compile(r"\s*[.)]\s")
+_CODE_AFTER_RATIO = re.compile(r"\s*/|[-–]?[A-ZĐ]")
 
 
 @dataclass(frozen=True)
@@ -140,22 +148,21 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
     token, start, end = match.group(), match.start(), match.end()
     # Only the neighbourhood decides: bounded windows keep a huge one-line input linear.
     before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
+    near = before[-_NEAR_CHARS:]
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     if value is None:
         return None
-    if re.match(r"[.,]\d", after) or re.match(r"[:h]\d{2}", after):  # "4.0.1", times "20:03", "8h30"
+    if _DECIMAL_OR_TIME_AFTER.match(after) or _DATE_OR_CODE_AFTER.match(after):
         return None
-    if re.match(r"[-/]\d{1,2}[-/]\d{2,4}", after) or re.match(r"-\s?[A-ZĐ]", after):  # dates, "06-NQ/TU"
-        return None
-    if re.match(r"[^\W\d_]", after) and not _STORAGE.match(after):  # "3G", "4G", "5G": names
+    if _LETTER.match(after) and not _STORAGE.match(after):  # "3G", "4G", "5G": names
         return None
     if token.isdigit() and (token.startswith("0") and len(token) > 1 or len(token) >= 6):
         return None  # phone numbers, codes, timestamps: Vietnamese groups real quantities with "."
     if _is_plain_year(token) and not _PERCENT.match(after):
         return None
-    if _LABEL_BEFORE.search(before) or _DOCUMENT_BEFORE.search(before) or _quoted_name(text, start):
+    if _LABEL_BEFORE.search(near) or _DOCUMENT_BEFORE.search(near) or _quoted_name(text, start):
         return None
-    if re.match(r"\s*[.)]\s", after) and not before.strip():  # list markers "1. ", "2) "
+    if _LIST_MARKER_AFTER.match(after) and not before.strip():  # list markers "1. ", "2) "
         return None
     if _AGE_AFTER.match(after) or _ROUND_THE_CLOCK.match(text, start):
         return None
@@ -165,14 +172,14 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
     if slash:
         second = slash.group(1)
         rest = after[slash.end():]
-        if re.match(r"\s*/|[-–]?[A-ZĐ]", rest):
+        if _CODE_AFTER_RATIO.match(rest):
             return None  # "42/2022/NĐ-CP", "15/2023-QĐ": a code glued on; "27/27 UBND cấp huyện" is a ratio
         denominator = parse_number(second)
         if denominator is None or denominator == 0:
             return None
-        if _is_plain_year(second) and value <= 12 or _DAY_BEFORE.search(before) and value <= 31 and denominator <= 12:
+        if _is_plain_year(second) and value <= 12 or _DAY_BEFORE.search(near) and value <= 31 and denominator <= 12:
             return None  # "tháng 9/2024", "ngày 16/1"
-        if re.match(r"[^\W\d_]", rest):  # "3G/4G"
+        if _LETTER.match(rest):  # "3G/4G"
             return None
         end += slash.end()
         after = rest
@@ -181,11 +188,11 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
 
     if kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
         kind, phrase_end = "score", end + score.end()
-    elif _RANK_BEFORE.search(before):
-        if _EVENT_ORDINAL.search(before):
+    elif _RANK_BEFORE.search(near):
+        if _EVENT_ORDINAL.search(near):
             return None
         kind = "rank"
-    elif _TOP_BEFORE.search(before) or (_GROUP_BEFORE.search(before) and _GROUP_AFTER.match(after)):
+    elif _TOP_BEFORE.search(near) or (_GROUP_BEFORE.search(near) and _GROUP_AFTER.match(after)):
         kind, qualifier = "rank", "at_most"
     elif kind == "count":
         percent = _PERCENT.match(after)
@@ -217,10 +224,10 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
 
     phrase_start = start
     for name, pattern in QUALIFIERS:
-        found = pattern.search(before)
+        found = pattern.search(near)
         if found:
             qualifier = name if qualifier == "exact" else qualifier
-            phrase_start = found.start() + len(found.group()) - len(found.group().lstrip())
+            phrase_start = start - len(near) + found.start() + len(found.group()) - len(found.group().lstrip())
             break
     return Quantity(start, end, phrase_start, phrase_end, kind, value, denominator, qualifier)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import any_of
 from .unicode import fold, match_key
 
 PROVINCES_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "provinces.csv"
@@ -50,8 +51,7 @@ class Gazetteer:
         self._by_key = dict(aliases)
         for p in provinces:
             self._by_key[match_key(p.name)] = p.name
-        names = sorted(self._by_key, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        self._pattern = re.compile(rf"(?<!\w){any_of(list(self._by_key))}(?!\w)")
         self._folded = {fold(n).replace(" ", ""): canon for n, canon in self._by_key.items()}
 
     def to_2025(self, name: str | None) -> str | None:

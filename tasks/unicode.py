@@ -14,6 +14,7 @@ _STAND_INS = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ",
     "\u2028": "\n", "\u2029": "\n", "\r": "\n",
 })
+_ANY_STAND_IN = re.compile("[" + "".join(map(chr, _STAND_INS)) + "]")
 # Zero-width and formatting characters that carry no text.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # The signature of UTF-8 read as Latin-1 or cp1252: a lead byte shown as
@@ -30,8 +31,10 @@ def normalize_text(text: str) -> str:
     if _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text).translate(_STAND_INS)
-    return unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    if _ANY_STAND_IN.search(text):  # translate walks every character: only when there is one to replace
+        text = unicodedata.normalize("NFC", text.translate(_STAND_INS))
+    return text
 
 
 # Old-style tone placement ("hoá", "thuỷ") and new-style ("hóa", "thủy") spell
