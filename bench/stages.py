@@ -1,7 +1,8 @@
 """Throughput of the pure core, stage by stage, and the process's peak memory.
 
-    python scripts/benchmark.py                      # the seeds and the HTML test pages
-    python scripts/benchmark.py some/folder --repeat 20
+    python bench/stages.py                      # the seeds and the HTML test pages
+    python bench/stages.py some/folder --repeat 20
+    python bench/stages.py some/folder --profile     # where the time goes (pyinstrument), one pass
 
 Reads every input once, then times cleaning and extraction over ``--repeat``
 passes (warm: the gazetteer, catalogue and trafilatura are loaded before the
@@ -52,13 +53,30 @@ def bench(name: str, paths: list[Path], repeat: int, extractor: Extractor) -> No
     print(f"  {sum(map(len, facts))} facts per pass")
 
 
+def profile(paths: list[Path], extractor: Extractor) -> None:
+    """One warm pass of cleaning and extraction under pyinstrument, printed as a call tree."""
+    from pyinstrument import Profiler
+
+    raws = [read_raw(p) for p in discover(paths)]
+    extractor.facts(clean(raws[0]))  # warm: the gazetteer, the catalogue, trafilatura
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for raw in raws:
+            extractor.facts(clean(raw))
+    print(profiler.output_text(unicode=True, color=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: seeds and HTML test pages)")
     parser.add_argument("--repeat", type=int, default=10, help="timed passes over the inputs (default 10)")
+    parser.add_argument("--profile", action="store_true", help="profile one pass of cleaning and extraction")
     args = parser.parse_args()
     extractor = Extractor(Catalogue(read_catalogue_csv()), load_gazetteer())
     inputs = {"inputs": args.paths} if args.paths else DEFAULT_INPUTS
+    if args.profile:
+        profile([p for paths in inputs.values() for p in paths], extractor)
+        return
     for name, paths in inputs.items():
         bench(name, paths, args.repeat, extractor)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -1,0 +1,262 @@
+"""How fast `cds ingest` is at scale, against a floor and a naive pipeline, in one run.
+
+    python bench/run.py                        # 1 000 and 10 000 articles, 2 workers
+    python bench/run.py --sizes 50 --naive 20  # the smoke test CI runs
+
+For each size N it makes (or reuses) a synthetic corpus of N articles
+(bench/make_corpus.py), then times, each over the same corpus:
+
+- `cds ingest` over an empty folder: the fixed cost of a run (interpreter,
+  imports, the flow run, the warehouse's migrations and reference data);
+- `cds ingest` of the corpus into a new warehouse, and again over the
+  unchanged corpus (the incremental re-run);
+- the same batches through the same functions with no Prefect, in this
+  process (a process pool of the same size): what is left is Prefect's share;
+- `cds ingest` with one worker, to see what a second one adds;
+- the floor: read every file, find every number with one regex, insert them
+  into DuckDB from Arrow (no cleaning, no meaning);
+- naive, on the smallest size up to --naive articles: one Prefect task per
+  document and row-by-row INSERTs.
+
+A run's marginal time is its time minus the empty-folder run's. Peak RSS is
+the whole process tree's (the `cds` process and its workers), sampled every
+50 ms. Runs talk to one Prefect server this script starts on a free port,
+the way a scheduled deployment talks to a standing server; pass --api-url to
+use yours.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import duckdb  # noqa: E402
+import pyarrow as pa  # noqa: E402
+
+from make_corpus import make_corpus  # noqa: E402
+from tasks import load, pipeline, sources  # noqa: E402
+from tasks.indicators import Catalogue  # noqa: E402
+
+BIN = Path(sys.executable).parent
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_rss_mb: float = 0.0
+
+
+def _tree_rss_kb(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as handle:
+                fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields["PPid"]), []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> Timing:
+    """Run a command to its end; its wall time and the peak RSS of its process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_kb(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if process.returncode not in (0, 3):
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{stdout}\n{stderr}")
+    return Timing(seconds, peak / 1024)
+
+
+def cds_ingest(folder: Path, db: Path, env: dict[str, str], workers: int | None = None) -> Timing:
+    command = [str(BIN / "cds"), "ingest", str(folder), "--db", str(db)]
+    if workers:
+        command += ["--workers", str(workers)]
+    return run_measured(command, env)
+
+
+def floor(folder: Path, db: Path) -> float:
+    """Read every file, find every number with one regex, insert them into DuckDB from Arrow."""
+    started = time.perf_counter()
+    doc, offset, surface = [], [], []
+    for number, path in enumerate(sorted(folder.iterdir())):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for match in NUMBER.finditer(text):
+            doc.append(number)
+            offset.append(match.start())
+            surface.append(match.group())
+    numbers = pa.table({"doc": doc, "offset": offset, "surface": surface})
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE numbers AS SELECT * FROM numbers")
+    return time.perf_counter() - started
+
+
+def _process(paths: list[Path], state: load.WarehouseState, fingerprint: str) -> pipeline.BatchOutcome:
+    return pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, "no-prefect")
+
+
+def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> float:
+    """The flow's work with no Prefect: the same steps through the same functions, one writer."""
+    started = time.perf_counter()
+    files = sources.discover([str(folder)])
+    state = load.prepare(db)
+    fingerprint = Catalogue(state.catalogue_rows).fingerprint
+    files = [path for path in files if path not in pipeline.held_unchanged(files, state, fingerprint)]
+    batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+    with ProcessPoolExecutor(workers) as pool, load.held(db):
+        for outcome in pool.map(_process, batches, [state] * len(batches), [fingerprint] * len(batches)):
+            load.write_batch(db, outcome.tables)
+    return time.perf_counter() - started
+
+
+def naive(folder: Path, db: Path, env: dict[str, str]) -> Timing:
+    """One Prefect task per document, row-by-row INSERTs: bench/naive.py in a process of its own."""
+    return run_measured([sys.executable, str(ROOT / "bench" / "naive.py"), str(folder), str(db)], env)
+
+
+def corpus(work: Path, size: int) -> tuple[Path, float]:
+    folder = work / f"corpus-{size}"
+    if not folder.exists() or len(list(folder.iterdir())) != size:
+        shutil.rmtree(folder, ignore_errors=True)
+        make_corpus(size, folder)
+    return folder, sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+
+
+def facts_in(db: Path) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM facts").fetchone()[0]
+
+
+def start_prefect_server(home: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{api}/health", timeout=2).status == 200:
+                return server, api
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise RuntimeError("prefect server did not come up within 120 s")
+
+
+def row(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<44} {value:>14}  {note}")
+
+
+def bench_size(size: int, work: Path, env: dict[str, str], workers: int, batch_size: int, naive_limit: int,
+               fixed: float) -> None:
+    folder, megabytes = corpus(work, size)
+    print(f"\n{size} articles, {megabytes:.1f} MB")
+    full_db, one_db = work / f"full-{size}.duckdb", work / f"one-worker-{size}.duckdb"
+    for db in (full_db, one_db, work / f"floor-{size}.duckdb", work / f"bare-{size}.duckdb"):
+        db.unlink(missing_ok=True)
+
+    full = cds_ingest(folder, full_db, env)
+    facts = facts_in(full_db)
+    again = cds_ingest(folder, full_db, env)
+    if facts_in(full_db) != facts:
+        raise RuntimeError("the incremental re-run changed the warehouse")
+    one = cds_ingest(folder, one_db, env, workers=1)
+    bare = without_prefect(folder, work / f"bare-{size}.duckdb", workers, batch_size)
+    floor_seconds = floor(folder, work / f"floor-{size}.duckdb")
+
+    marginal, marginal_again, marginal_one = full.seconds - fixed, again.seconds - fixed, one.seconds - fixed
+    row("cds ingest, full run", f"{full.seconds:.1f} s", f"marginal {marginal:.1f} s")
+    row("  documents/s (marginal)", f"{size / marginal:.0f}")
+    row("  MB/s (marginal)", f"{megabytes / marginal:.2f}")
+    row("  facts/s (marginal)", f"{facts / marginal:.0f}", f"{facts} facts")
+    row("  peak RSS, process tree", f"{full.peak_rss_mb:.0f} MB", "target ≤ 600 MB")
+    row("  Prefect's share of wall time", f"{max(full.seconds - bare, 0) / full.seconds:.0%}",
+        f"same work without Prefect: {bare:.1f} s")
+    row("incremental re-run, unchanged corpus", f"{again.seconds:.1f} s",
+        f"marginal {marginal_again:.2f} s = {marginal_again / marginal:.1%} of full (target ≤ 5%)")
+    row(f"one worker (vs {workers})", f"{one.seconds:.1f} s",
+        f"{workers} workers are {marginal_one / marginal:.2f}× one (target ≥ 1.6×)")
+    row("floor: read, one regex, Arrow into DuckDB", f"{floor_seconds:.1f} s",
+        f"full marginal = {marginal / floor_seconds:.1f}× floor (target ≤ 4× at 10 000)")
+    if size <= naive_limit:
+        slow = naive(folder, work / f"naive-{size}.duckdb", env)
+        row("naive: a task per document, row INSERTs", f"{slow.seconds:.1f} s",
+            f"cds ingest is {slow.seconds / full.seconds:.1f}× faster (target ≥ 20× at 1 000)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--naive", type=int, default=1000, help="run the naive baseline on sizes up to this")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--work", type=Path, help="keep corpora and warehouses here (default: a temporary folder)")
+    parser.add_argument("--api-url", help="a running Prefect API (default: start one for the benchmark)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="cds-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    server, api = None, args.api_url
+    try:
+        if not api:
+            server, api = start_prefect_server(work / "prefect-home")
+        env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+               "CDS_WORKERS": str(args.workers)}
+        print(f"machine: {os.cpu_count()} cores; workers: {args.workers}; Prefect API {api}")
+        empty = work / "empty"
+        empty.mkdir(exist_ok=True)
+        cds_ingest(empty, work / "empty.duckdb", env)  # warm the page cache and the server
+        fixed = min(cds_ingest(empty, work / f"empty-{n}.duckdb", env).seconds for n in range(3))
+        print(f"fixed cost: `cds ingest` of an empty folder takes {fixed:.2f} s")
+        for size in args.sizes:
+            bench_size(size, work, env, args.workers, 200, args.naive, fixed)
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
