@@ -27,6 +27,7 @@ use yours.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import re
 import shutil
@@ -124,9 +125,9 @@ def floor(folder: Path, db: Path) -> float:
             doc.append(number)
             offset.append(match.start())
             surface.append(match.group())
-    numbers = pa.table({"doc": doc, "offset": offset, "surface": surface})
     with duckdb.connect(str(db)) as con:
-        con.execute("CREATE TABLE numbers AS SELECT * FROM numbers")
+        con.register("found", pa.table({"doc": doc, "offset": offset, "surface": surface}))
+        con.execute("CREATE TABLE numbers AS SELECT * FROM found")
     return time.perf_counter() - started
 
 
@@ -142,7 +143,8 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     files = [path for path in files if path not in pipeline.held_unchanged(files, state, fingerprint)]
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
-    with ProcessPoolExecutor(workers) as pool, load.held(db):
+    # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, load.held(db):
         for outcome in pool.map(_process, batches, [state] * len(batches), [fingerprint] * len(batches)):
             load.write_batch(db, outcome.tables)
     return time.perf_counter() - started
@@ -234,6 +236,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep corpora and warehouses here (default: a temporary folder)")
     parser.add_argument("--api-url", help="a running Prefect API (default: start one for the benchmark)")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # figures show as they come, also into a file
     work = args.work or Path(tempfile.mkdtemp(prefix="cds-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     server, api = None, args.api_url

@@ -4,9 +4,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import unicodedata
-from pathlib import Path
 
 import duckdb
 import pytest
