@@ -78,7 +78,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     progress_id = start_progress("ingest")
     try:
         with load.held(db), Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
-            bar = progress.add_task("ingesting", total=len(files))
+            bar = progress.add_task("ingesting", total=len(to_process))
             # Batches are cleaned and extracted ahead, as many at once as the task runner allows (a window
             # bounds memory); each is loaded in order, here, by the one writer. A lone batch runs here too:
             # starting worker processes would cost more than it saves.

@@ -44,11 +44,8 @@ def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> Batch
 
 def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str, str | None]:
     """('new' | 'changed' | 'unchanged', doc_id to replace)."""
-    known = state.known.get(raw.doc_id)
-    if known:
-        if known[1:] == (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint):
-            return "unchanged", None
-        return "changed", raw.doc_id
+    if raw.doc_id in state.known:
+        return ("unchanged", None) if _held_as_is(raw.doc_id, state, fingerprint) else ("changed", raw.doc_id)
     previous = state.by_uri.get(raw.source_uri)
     return ("changed", previous) if previous else ("new", None)
 
@@ -60,7 +57,6 @@ def held_unchanged(paths: list[Path], state: WarehouseState, fingerprint: str) -
     per file and no batch at all. A file that cannot be read is left for its
     batch to quarantine with the reason.
     """
-    current = (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
     unchanged = set()
     for path in paths:
         try:
@@ -69,10 +65,15 @@ def held_unchanged(paths: list[Path], state: WarehouseState, fingerprint: str) -
             doc_id = hashlib.sha256(path.read_bytes()).hexdigest()[:DOC_ID_CHARS]
         except OSError:
             continue
-        known = state.known.get(doc_id)
-        if known and known[1:] == current:
+        if _held_as_is(doc_id, state, fingerprint):
             unchanged.add(path)
     return unchanged
+
+
+def _held_as_is(doc_id: str, state: WarehouseState, fingerprint: str) -> bool:
+    """The warehouse holds this content, cleaned and extracted by these rules with this catalogue."""
+    known = state.known.get(doc_id)
+    return known is not None and known[1:] == (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
 
 
 def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
