@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import time
 import uuid
+from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from flows.artifacts import end_run, start_progress
 from flows.ingest import COUNT_KEYS, load_and_record, prepare_warehouse
+from flows.spool import spool, spool_folder
 from tasks import load, pipeline
 from tasks.feeds import links_from_feed, links_from_listing
 from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
@@ -46,9 +49,9 @@ def discover_links(sources: Sources, known: set[str]) -> tuple[list[str], list[F
 
 @task(name="fetch and process batch", cache_policy=NO_CACHE)
 def fetch_and_process(urls: list[str], state: load.WarehouseState, settings: FetchSettings, fingerprint: str,
-                      run_id: str) -> pipeline.BatchOutcome:
+                      run_id: str, spool_to: Path) -> pipeline.BatchOutcome:
     results = Fetcher(settings).fetch_many(urls, state.fetched)
-    return pipeline.ready_to_load(pipeline.process_fetched(results, state), fingerprint, run_id)
+    return spool(pipeline.ready_to_load(pipeline.process_fetched(results, state), fingerprint, run_id), spool_to)
 
 
 @flow(name="fetch", log_prints=False)
@@ -72,11 +75,12 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
             record.add({"failed": len(feeds.quarantined)}, feeds.quarantined, [])
         targets = list(dict.fromkeys([*(urls or []), *sources.articles, *discovered]))
         batches = [targets[i:i + batch_size] for i in range(0, len(targets), batch_size)]
-        for number, batch in enumerate(batches, 1):
-            outcome = fetch_and_process.with_options(
-                task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
-                    batch, state, sources.settings, fingerprint, run_id)
-            load_and_record(db, outcome, record, number, len(batches), progress_id)
+        with spool_folder(db) as spool_to:
+            for number, batch in enumerate(batches, 1):
+                outcome = fetch_and_process.with_options(
+                    task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
+                        batch, quote(state), sources.settings, fingerprint, run_id, spool_to)
+                load_and_record(db, outcome, record, number, len(batches), progress_id)
     except BaseException as exc:
         end_run(record, db, run_id, started, exc)
         raise

@@ -2,9 +2,9 @@
 
 discover -> prepare the warehouse -> set aside the files it holds unchanged
 (a hash each) -> for each batch of the rest: read, clean, extract (one task,
-on the task runner's workers) and load (one task, one transaction, in the
-flow: one writer) -> record the run, and publish its artifacts (summary,
-quarantine, new facts, progress).
+on the task runner's workers; its tables wait in the run's spool folder) and
+load (one task, one transaction, in the flow: one writer) -> record the run,
+and publish its artifacts (summary, quarantine, new facts, progress).
 """
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 from rich.progress import Progress
 
 from flows.artifacts import advance_progress, end_run, start_progress
 from flows.runners import make_task_runner
+from flows.spool import spool, spool_folder, unspool
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
 from tasks.run_summary import RunRecord
@@ -40,22 +42,26 @@ def set_aside_unchanged(files: list[Path], state: load.WarehouseState, fingerpri
 
 
 @task(name="process batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[Path], state: load.WarehouseState, fingerprint: str,
-                  run_id: str) -> pipeline.BatchOutcome:
-    """Read, clean and extract a batch, and build the tables its load writes (on a worker)."""
-    return pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, run_id)
+def process_batch(paths: list[Path], state: load.WarehouseState, fingerprint: str, run_id: str,
+                  spool_to: Path) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch, and leave the tables its load writes in the run's spool (on a worker)."""
+    return spool(pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, run_id), spool_to)
 
 
 @task(name="load batch", cache_policy=NO_CACHE)
 def load_batch(db: str, outcome: pipeline.BatchOutcome) -> None:
-    load.write_batch(db, outcome.tables)
+    load.write_batch(db, unspool(outcome))
 
 
 def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord,
                     number: int, total: int, progress_id) -> None:
-    """Load one processed batch (a task of its own), count it into the run, advance the run's progress."""
+    """Load one processed batch (a task of its own), count it into the run, advance the run's progress.
+
+    The outcome goes quoted: Prefect would otherwise visit every element of a
+    task's arguments looking for futures (seconds per batch for its facts).
+    """
     load_batch.with_options(task_run_name=f"load batch {number}/{total} ({outcome.counts['facts']} facts)")(
-        db, outcome)
+        db, quote(outcome))
     record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
     advance_progress(progress_id, number, total)
     get_run_logger().info("batch %d/%d: %s", number, total, outcome.counts)
@@ -72,12 +78,13 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
     record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
-    to_process = set_aside_unchanged(files, state, fingerprint)
+    to_process = set_aside_unchanged(files, quote(state), fingerprint)
     record.add({"seen": len(files) - len(to_process), "unchanged": len(files) - len(to_process)}, [], [])
     batches = [to_process[i:i + batch_size] for i in range(0, len(to_process), batch_size)]
     progress_id = start_progress("ingest")
     try:
-        with load.held(db), Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress:
+        with (load.held(db), spool_folder(db) as spool_to,
+              Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress):
             bar = progress.add_task("ingesting", total=len(to_process))
             # Batches are cleaned and extracted ahead, as many at once as the task runner allows (a window
             # bounds memory); each is loaded in order, here, by the one writer. A lone batch runs here too:
@@ -88,7 +95,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                     ahead = number + len(pending)
                     batch_task = process_batch.with_options(task_run_name=f"clean and extract batch "
                                                             f"{ahead}/{len(batches)} ({len(batches[ahead - 1])} files)")
-                    arguments = (batches[ahead - 1], state, fingerprint, run_id)
+                    arguments = (batches[ahead - 1], quote(state), fingerprint, run_id, spool_to)
                     pending.append(batch_task.submit(*arguments) if len(batches) > 1 else batch_task(*arguments))
                 done = pending.pop(0)
                 load_and_record(db, done if isinstance(done, pipeline.BatchOutcome) else done.result(),

@@ -31,6 +31,7 @@ class BatchOutcome:
     replaces: list[str] = field(default_factory=list)  # doc_ids whose rows the load removes first
     counts: dict[str, int] = field(default_factory=dict)  # seen, new, changed, unchanged, failed, facts
     tables: BatchTables | None = None  # set by ready_to_load
+    tables_file: str | None = None  # where the tables wait instead, between processes (see flows/spool.py)
 
 
 def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> BatchOutcome:
