@@ -141,7 +141,8 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     files = sources.discover([str(folder)])
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    files = [path for path in files if path not in pipeline.held_unchanged(files, state, fingerprint)]
+    unchanged = pipeline.held_unchanged(files, state, fingerprint)
+    files = [path for path in files if path not in unchanged]
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
     # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, load.held(db):
