@@ -153,6 +153,7 @@ def test_ingest_on_a_local_dask_cluster_gives_the_same_warehouse(prefect_harness
     counts = ingest.with_options(task_runner=make_task_runner("dask", workers=2))(
         paths=[str(SEEDS)], db=str(spread), batch_size=2)  # 3 batches over 2 worker processes
     assert (counts["new"], counts["failed"]) == (5, 0)
+    assert list(tmp_path.glob(".cds-spool-*")) == []  # each batch's spooled tables were loaded and removed
     queries = ("SELECT doc_id, title, outlet, published_at, authors, province, clean_text FROM documents ORDER BY 1",
                "SELECT * EXCLUDE (fact_id) FROM facts ORDER BY fact_id")
     for query in queries:
