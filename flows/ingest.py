@@ -95,7 +95,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                     ahead = number + len(pending)
                     batch_task = process_batch.with_options(task_run_name=f"clean and extract batch "
                                                             f"{ahead}/{len(batches)} ({len(batches[ahead - 1])} files)")
-                    arguments = (batches[ahead - 1], quote(state), fingerprint, run_id, spool_to)
+                    arguments = (batches[ahead - 1], state, fingerprint, run_id, spool_to)  # unquoted: Dask keeps quote()
                     pending.append(batch_task.submit(*arguments) if len(batches) > 1 else batch_task(*arguments))
                 done = pending.pop(0)
                 load_and_record(db, done if isinstance(done, pipeline.BatchOutcome) else done.result(),
