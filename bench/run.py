@@ -170,10 +170,14 @@ def facts_in(db: Path) -> int:
 
 
 def start_prefect_server(home: Path) -> tuple[subprocess.Popen, str]:
+    """`prefect server start` on a free port of 127.0.0.1 with its own PREFECT_HOME, up and healthy:
+    (the server process, its API URL). The tests' server fixture uses it too."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_UI_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
     server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     api = f"http://127.0.0.1:{port}/api"

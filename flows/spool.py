@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from tasks.pipeline import BatchOutcome
 from tasks.load import BatchTables
+from tasks.pipeline import BatchOutcome
 
 
 @contextmanager

@@ -1,12 +1,10 @@
 """Running like production: a real Prefect server, the artifacts a run publishes, the warehouse lock."""
 import asyncio
 import importlib
+import importlib.util
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from uuid import UUID
 
 import pytest
@@ -19,33 +17,18 @@ from conftest import ROOT, SEEDS
 ARTIFACT_KEYS = {"ingest-summary", "ingest-quarantine", "ingest-new-facts", "ingest-progress"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _bench_run():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory):
-    """`prefect server start` on a free port of 127.0.0.1, with its own PREFECT_HOME."""
-    home, port = tmp_path_factory.mktemp("prefect-home"), free_port()
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-           "PREFECT_UI_ENABLED": "false"}
-    env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "prefect") if (ROOT / ".venv").exists() else "prefect",
-                               "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    api = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{api}/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("prefect server did not come up within 120 s")
+    """`prefect server start` on a free port of 127.0.0.1, with its own PREFECT_HOME (bench/run.py starts it)."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    server, api = _bench_run().start_prefect_server(home)
     yield api, home
     server.terminate()
     server.wait(timeout=30)
