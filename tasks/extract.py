@@ -8,7 +8,7 @@ from .indicators import Catalogue
 from .models import Article, Fact
 from .numbers import Quantity, find_quantities
 from .periods import YEAR, period_year, status
-from .places import Gazetteer, Mention
+from .places import Gazetteer, Mention, place_key
 from .sentences import Span, clause_bounds, sentences
 from .unicode import match_key
 
@@ -99,23 +99,24 @@ class Extractor:
 
     def facts(self, article: Article) -> list[Fact]:
         text = article.text
+        place_text = place_key(text)
         facts: list[Fact] = []
         paragraph_year: dict[int, int] = {}
         for sentence in sentences(text):
-            facts.extend(self._sentence_facts(article, sentence, paragraph_year))
+            facts.extend(self._sentence_facts(article, sentence, paragraph_year, place_text))
             years = YEAR.findall(sentence.text)
             if years:
                 paragraph_year[sentence.paragraph] = int(years[-1])
         return facts
 
-    def _sentence_facts(self, article: Article, sentence: Span, paragraph_year: dict[int, int]) -> list[Fact]:
+    def _sentence_facts(self, article: Article, sentence: Span, paragraph_year: dict[int, int],
+                        place_text: str) -> list[Fact]:
         text = article.text
         published_year = article.published_at.year if article.published_at else None
         quantities = [_shift(q, sentence.start) for q in find_quantities(sentence.text)]
         if not quantities:
             return []
-        mentions = self.gazetteer.mentions(sentence.text)
-        mentions = [Mention(m.start + sentence.start, m.end + sentence.start, m.name, m.is_province) for m in mentions]
+        mentions = self.gazetteer.mentions(text, sentence.start, sentence.end, key=place_text)
         provinces = [m for m in mentions if m.is_province]
         places = [m for m in mentions if not m.is_province]
         province_starts, place_starts = [m.start for m in provinces], [m.start for m in places]

@@ -73,10 +73,16 @@ class Gazetteer:
         """The province whose folded name, spaces removed, is exactly ``squashed`` ("camau" -> Cà Mau)."""
         return self._folded.get(squashed)
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Province and place mentions in text, in order. Names must be capitalised as names are."""
+    def mentions(self, text: str, start: int = 0, end: int | None = None, key: str | None = None) -> list[Mention]:
+        """Province and place mentions in text[start:end], in order, with offsets into text.
+
+        Names must be capitalised as names are. A caller reading many spans
+        of one text passes its ``place_key`` once instead of having it made per span.
+        """
+        end = len(text) if end is None else end
+        key = place_key(text) if key is None else key
         found: list[Mention] = []
-        for match in PLACE.finditer(text):
+        for match in PLACE.finditer(text, start, end):
             unit = _UNIT_NAMES.get(match.group("unit").lower(), match.group("unit").lower())
             name = _trim_name(match.group("name"))
             if not name:
@@ -89,14 +95,13 @@ class Gazetteer:
             else:
                 found.append(Mention(match.start(), end, f"{unit} {name}", False))
         taken = [(m.start, m.end) for m in found]
-        key = match_key(text).translate(_DASHES)
-        for match in self._pattern.finditer(key):
-            start, end = match.span()
-            if any(s <= start < e for s, e in taken):
+        for match in self._pattern.finditer(key, start, end):
+            name_start, name_end = match.span()
+            if any(s <= name_start < e for s, e in taken):
                 continue
-            if not all(w[0].isupper() for w in text[start:end].split() if w[0].isalpha()):
+            if not all(w[0].isupper() for w in text[name_start:name_end].split() if w[0].isalpha()):
                 continue  # "hòa bình" (peace) is not Hòa Bình
-            found.append(Mention(start, end, self._by_key[match.group()], True))
+            found.append(Mention(name_start, name_end, self._by_key[match.group()], True))
         return sorted(found, key=lambda m: m.start)
 
     def main_province(self, title: str | None, body: str, hints: list[str]) -> str | None:
@@ -118,8 +123,10 @@ class Gazetteer:
         return max(votes, key=lambda name: (votes[name], -order[name]))
 
 
-# En and em dashes read as the hyphen of "Bà Rịa - Vũng Tàu" (one character for one: offsets hold).
-_DASHES = str.maketrans({"–": "-", "—": "-"})
+def place_key(text: str) -> str:
+    """The text as province names are looked up in it: its match_key, en and em dashes read as the
+    hyphen of "Bà Rịa - Vũng Tàu". One character for one, so offsets hold."""
+    return match_key(text).replace("–", "-").replace("—", "-")
 
 # Province-level cities: "thành phố Đà Nẵng" is a province, "thành phố Nam Định" a place.
 _CITY_CODES = {"01", "31", "46", "48", "79", "92"}
