@@ -16,21 +16,22 @@ sys.path.insert(0, str(ROOT))
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from tasks import load, pipeline, sources  # noqa: E402
+from tasks import load, pipeline, sources, tables  # noqa: E402
+from tasks.models import WarehouseState  # noqa: E402
 from tasks.indicators import Catalogue  # noqa: E402
 
 
 @task(cache_policy=NO_CACHE)
-def one_document(path: Path, state: load.WarehouseState, db: str, fingerprint: str) -> int:
+def one_document(path: Path, state: WarehouseState, db: str, fingerprint: str) -> int:
     """Clean and extract one file, then insert its document and each of its facts, one row at a time."""
     outcome = pipeline.process_batch([path], state)
-    documents = load.documents_table(outcome.result.raw_docs, outcome.result.articles, fingerprint, "naive")
+    documents = tables.documents_table(outcome.result.raw_docs, outcome.result.articles, fingerprint, "naive")
     with load.connect(db) as con:
         for document in documents.to_pylist():
             con.execute(f"INSERT INTO documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",
                         list(document.values()))
         for fact in outcome.result.facts:
-            values = {name: getattr(fact, name) for name in load.FACT_COLUMNS}
+            values = {name: getattr(fact, name) for name in tables.FACT_COLUMNS}
             con.execute(f"INSERT INTO facts ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                         list(values.values()))
     return len(outcome.result.facts)

@@ -51,6 +51,7 @@ import pyarrow as pa  # noqa: E402
 
 from make_corpus import make_corpus  # noqa: E402
 from tasks import load, pipeline, sources  # noqa: E402
+from tasks.models import WarehouseState  # noqa: E402
 from tasks.indicators import Catalogue  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -131,7 +132,7 @@ def floor(folder: Path, db: Path) -> float:
     return time.perf_counter() - started
 
 
-def _process(paths: list[Path], state: load.WarehouseState, fingerprint: str) -> pipeline.BatchOutcome:
+def _process(paths: list[Path], state: WarehouseState, fingerprint: str) -> pipeline.BatchOutcome:
     return pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, "no-prefect")
 
 

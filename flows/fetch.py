@@ -23,6 +23,7 @@ from tasks import load, pipeline
 from tasks.feeds import links_from_feed, links_from_listing
 from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
 from tasks.indicators import Catalogue
+from tasks.models import WarehouseState
 from tasks.run_summary import RunRecord
 from tasks.sources_file import Sources, read_sources
 
@@ -48,7 +49,7 @@ def discover_links(sources: Sources, known: set[str]) -> tuple[list[str], list[F
 
 
 @task(name="fetch and process batch", cache_policy=NO_CACHE)
-def fetch_and_process(urls: list[str], state: load.WarehouseState, settings: FetchSettings, fingerprint: str,
+def fetch_and_process(urls: list[str], state: WarehouseState, settings: FetchSettings, fingerprint: str,
                       run_id: str, spool_to: Path) -> pipeline.BatchOutcome:
     results = Fetcher(settings).fetch_many(urls, state.fetched)
     return spool(pipeline.ready_to_load(pipeline.process_fetched(results, state), fingerprint, run_id), spool_to)

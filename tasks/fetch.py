@@ -20,6 +20,8 @@ from urllib.robotparser import RobotFileParser
 import requests
 from charset_normalizer import from_bytes
 
+from .models import Validators
+
 USER_AGENT = "cds-facts/0.1 (Vietnamese digital-transformation fact warehouse; polite crawler)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", *HTML_TYPES)
@@ -43,14 +45,6 @@ class FetchSettings:
     max_backoff_seconds: float = 60.0  # also caps a server's Retry-After
     max_bytes: int = 5 * 2**20
     max_redirects: int = 5
-
-
-@dataclass(frozen=True)
-class Validators:
-    """What the warehouse holds of a URL's last fetch, for a conditional request."""
-
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 @dataclass

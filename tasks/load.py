@@ -6,15 +6,11 @@ raw bytes, facts, quarantine) or not at all. Loads go in as Arrow tables.
 from __future__ import annotations
 
 import csv
-import hashlib
 import logging
 import os
 import time
 import re
-import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -22,12 +18,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv  # noqa: F401  (pa.csv)
 
-from .clean import CLEANER_VERSION
-from .extract import EXTRACTOR_VERSION
 from .indicators import CATALOGUE_COLUMNS, CATALOGUE_CSV, read_catalogue_csv
-from .fetch import FetchResult, Validators
-from .models import Article, BatchResult, Fact, RawDoc
+from .models import BatchResult, Validators, WarehouseState
 from .places import PROVINCES_CSV
+from .tables import BatchTables, batch_tables, utc_now
 
 DEFAULT_DB = "warehouse/cds.duckdb"
 PLACES_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "places.csv"
@@ -122,7 +116,7 @@ def migrate(con: duckdb.DuckDBPyConnection, directory: Path = MIGRATIONS_DIR) ->
         con.execute("BEGIN")
         try:
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, _now()])
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, utc_now()])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -169,16 +163,6 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CA
             con.unregister(name)
 
 
-@dataclass
-class WarehouseState:
-    """What the warehouse already holds, for deciding what a run must do."""
-
-    known: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # doc_id -> (uri, cleaner, extractor, fingerprint)
-    by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
-    catalogue_rows: list[dict[str, str]] = field(default_factory=list)
-    fetched: dict[str, Validators] = field(default_factory=dict)  # url -> validators of its last fetch
-
-
 def prepare(db: str | Path) -> WarehouseState:
     """Migrate the file, seed reference data, and read what it holds."""
     with connect(db) as con:
@@ -197,111 +181,6 @@ def prepare(db: str | Path) -> WarehouseState:
         cursor = con.execute(f"SELECT {columns} FROM indicators ORDER BY code")
         state.catalogue_rows = [dict(zip(CATALOGUE_COLUMNS, row)) for row in cursor.fetchall()]
     return state
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint: str, run_id: str) -> pa.Table:
-    raws = {r.doc_id: r for r in raw_docs}
-    now = _now()
-    rows = [(raws[a.doc_id], a) for a in articles]
-    return pa.table({
-        "doc_id": [a.doc_id for _, a in rows],
-        "source_name": [r.source_name for r, _ in rows],
-        "source_uri": [r.source_uri for r, _ in rows],
-        "outlet": [a.outlet for _, a in rows],
-        "title": [a.title for _, a in rows],
-        "published_at": pa.array([a.published_at for _, a in rows], type=pa.timestamp("us", tz="UTC")),
-        "authors": pa.array([list(a.authors) for _, a in rows], type=pa.list_(pa.string())),
-        "province": [a.province for _, a in rows],
-        "clean_text": [a.text for _, a in rows],
-        "content_sha256": [r.sha256 for r, _ in rows],
-        "encoding": [r.encoding for r, _ in rows],
-        "format": ["html" if r.is_html else "text" for r, _ in rows],
-        "cleaner_version": pa.array([CLEANER_VERSION] * len(rows), type=pa.int32()),
-        "extractor_version": pa.array([EXTRACTOR_VERSION] * len(rows), type=pa.int32()),
-        "catalogue_fingerprint": [fingerprint] * len(rows),
-        "run_id": [run_id] * len(rows),
-        "loaded_at": pa.array([now] * len(rows), type=pa.timestamp("us", tz="UTC")),
-    })
-
-
-FACT_COLUMNS = ["fact_id", "doc_id", "surface", "sentence", "start_char", "end_char", "kind", "value",
-                "denominator", "share_pct", "qualifier", "counted", "indicator", "province", "province_2025",
-                "place", "period_year", "status", "part_of"]
-_FACT_TYPES = {"start_char": pa.int32(), "end_char": pa.int32(), "value": pa.float64(),
-               "denominator": pa.float64(), "share_pct": pa.float64(), "period_year": pa.int32()}
-
-
-def facts_table(facts: list[Fact]) -> pa.Table:
-    columns = {name: [getattr(f, name) for f in facts] for name in FACT_COLUMNS}
-    return pa.table({name: pa.array(values, type=_FACT_TYPES.get(name, pa.string()))
-                     for name, values in columns.items()})
-
-
-def fetched_pages_table(fetches: list[FetchResult]) -> pa.Table:
-    """The last good response per URL, compressed, with its validators."""
-    got = [f for f in fetches if f.outcome == "fetched"]
-    return pa.table({
-        "url": pa.array([f.url for f in got], type=pa.string()),
-        "final_url": pa.array([f.final_url for f in got], type=pa.string()),
-        "fetched_at": pa.array([f.fetched_at for f in got], type=pa.timestamp("us", tz="UTC")),
-        "http_status": pa.array([f.status for f in got], type=pa.int32()),
-        "content_type": pa.array([f.content_type for f in got], type=pa.string()),
-        "encoding": pa.array([f.encoding for f in got], type=pa.string()),
-        "etag": pa.array([f.etag for f in got], type=pa.string()),
-        "last_modified": pa.array([f.last_modified for f in got], type=pa.string()),
-        "content_sha256": pa.array([hashlib.sha256(f.raw).hexdigest() for f in got], type=pa.string()),
-        "body_zlib": pa.array([zlib.compress(f.raw, 6) for f in got], type=pa.binary()),
-    })
-
-
-def fetch_log_table(fetches: list[FetchResult], run_id: str) -> pa.Table:
-    return pa.table({
-        "run_id": pa.array([run_id] * len(fetches), type=pa.string()),
-        "url": pa.array([f.url for f in fetches], type=pa.string()),
-        "requested_at": pa.array([f.fetched_at for f in fetches], type=pa.timestamp("us", tz="UTC")),
-        "outcome": pa.array([f.outcome for f in fetches], type=pa.string()),
-        "http_status": pa.array([f.status for f in fetches], type=pa.int32()),
-        "reason": pa.array([f.reason for f in fetches], type=pa.string()),
-        "attempts": pa.array([f.attempts for f in fetches], type=pa.int32()),
-    })
-
-
-@dataclass
-class BatchTables:
-    """One batch as the Arrow tables its load inserts: built where the batch was processed, so the single
-    writer only writes."""
-
-    tables: dict[str, pa.Table]
-
-
-def batch_tables(batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> BatchTables:
-    """The tables one load of ``batch`` writes. ``replaces`` are doc_ids whose rows go first: documents
-    re-extracted, and earlier versions of inputs whose content changed."""
-    docs = documents_table(batch.raw_docs, batch.articles, fingerprint, run_id)
-    raw = pa.table({"doc_id": [r.doc_id for r in batch.raw_docs],
-                    "raw": pa.array([r.raw for r in batch.raw_docs], type=pa.binary())})
-    now = _now()
-    quarantine = pa.table({
-        "source_uri": [q.source_uri for q in batch.quarantined],
-        "stage": [q.stage for q in batch.quarantined],
-        "error": [q.error for q in batch.quarantined],
-        "sha256": pa.array([q.sha256 for q in batch.quarantined], type=pa.string()),
-        "raw": pa.array([q.raw for q in batch.quarantined], type=pa.binary()),
-        "run_id": [run_id] * len(batch.quarantined),
-        "quarantined_at": pa.array([now] * len(batch.quarantined), type=pa.timestamp("us", tz="UTC")),
-    })
-    gone = pa.table({"doc_id": pa.array(sorted(set(replaces) | set(docs["doc_id"].to_pylist())), type=pa.string())})
-    touched = pa.table({"source_uri": pa.array(
-        [r.source_uri for r in batch.raw_docs] + [q.source_uri for q in batch.quarantined], type=pa.string())})
-    return BatchTables({
-        "batch_documents": docs, "batch_raw": raw, "batch_facts": facts_table(batch.facts),
-        "batch_quarantine": quarantine, "batch_gone": gone, "batch_touched": touched,
-        "batch_pages": fetched_pages_table(batch.fetches),
-        "batch_fetch_log": fetch_log_table(batch.fetches + batch.feed_fetches, run_id)})
 
 
 def write_batch(db: str | Path, batch: BatchTables) -> None:
@@ -345,7 +224,7 @@ def failed_checks_for_run(db: str | Path, run_id: str) -> int:
 def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:
     with connect(db) as con:
         con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs)"
-                    " VALUES (?, ?, ?, ?, 'running', ?)", [run_id, flow_run_id, flow_name, _now(), inputs])
+                    " VALUES (?, ?, ?, ?, 'running', ?)", [run_id, flow_run_id, flow_name, utc_now(), inputs])
 
 
 def finish_run(db: str | Path, run_id: str, status: str, counts: dict[str, int], error: str | None = None) -> None:
@@ -353,6 +232,6 @@ def finish_run(db: str | Path, run_id: str, status: str, counts: dict[str, int],
         con.execute(
             "UPDATE runs SET ended_at = ?, status = ?, seen = ?, new = ?, changed = ?, unchanged = ?,"
             " failed = ?, facts = ?, skipped = ?, error = ? WHERE run_id = ?",
-            [_now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("changed", 0),
+            [utc_now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("changed", 0),
              counts.get("unchanged", 0), counts.get("failed", 0), counts.get("facts", 0), counts.get("skipped", 0),
              error, run_id])

@@ -104,3 +104,21 @@ class BatchResult:
     quarantined: list[Quarantined] = field(default_factory=list)
     fetches: list[FetchResult] = field(default_factory=list)  # what a fetch run got for each article URL
     feed_fetches: list[FetchResult] = field(default_factory=list)  # feeds and listing pages: logged, not kept
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the warehouse holds of a URL's last fetch, for a conditional request."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass
+class WarehouseState:
+    """What the warehouse already holds, for deciding what a run must do."""
+
+    known: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # doc_id -> (uri, cleaner, extractor, fingerprint)
+    by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
+    catalogue_rows: list[dict[str, str]] = field(default_factory=list)
+    fetched: dict[str, Validators] = field(default_factory=dict)  # url -> validators of its last fetch

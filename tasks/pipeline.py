@@ -9,17 +9,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
 from .indicators import Catalogue
-from .load import BatchTables, WarehouseState, batch_tables
-from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc
+from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc, WarehouseState
 from .places import load_gazetteer
 from .run_summary import MAX_FACT_ROWS
-from .fetch import FetchResult
 from .sources import MAX_INPUT_BYTES, InputError, raw_doc_from_page, read_raw
+from .tables import BatchTables, batch_tables
+
+if TYPE_CHECKING:
+    from .fetch import FetchResult
 
 # Inputs larger than this keep only their hash in quarantine, not their bytes.
 QUARANTINE_RAW_LIMIT = 1 << 20

@@ -3,6 +3,7 @@ import duckdb
 from tasks import load
 from tasks.clean import CLEANER_VERSION
 from tasks.extract import EXTRACTOR_VERSION
+from tasks.models import WarehouseState
 from tasks.pipeline import classify
 from tasks.sources import raw_doc_from_bytes
 
@@ -41,7 +42,7 @@ def test_user_indicators_survive_reseeding(tmp_path):
 
 def test_classify_decides_what_a_run_must_do():
     raw = raw_doc_from_bytes("Bài\n\nNội dung có 3 xã.".encode(), "a.txt", "/in/a.txt")
-    state = load.WarehouseState()
+    state = WarehouseState()
     assert classify(raw, state, "fp") == ("new", None)
     state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION, EXTRACTOR_VERSION, "fp")
     state.by_uri["/in/a.txt"] = raw.doc_id
