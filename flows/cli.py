@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from tasks.load import DEFAULT_DB
+# Only the standard library at the top: the ingest flow's worker processes start by importing this
+# module again (as any spawned process imports its parent's main script), and stay light if it is.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
 _READ_ONLY_SQL = ("select", "with", "from", "describe", "show", "pragma", "explain", "summarize", "table")
@@ -167,6 +168,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tasks.load import DEFAULT_DB
+
     parser = _Parser(prog="cds", description="Facts about provincial digital transformation from Vietnamese news.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     db_help = f"DuckDB warehouse file (default {DEFAULT_DB})"

@@ -19,10 +19,11 @@ from prefect.utilities.annotations import quote
 from rich.progress import Progress
 
 from flows.artifacts import advance_progress, end_run, start_progress
-from flows.runners import make_task_runner
-from flows.spool import spool, spool_folder, unspool
+from flows.runners import make_task_runner, on_core_pool
+from flows.spool import process_into, spool_folder, unspool
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
+from tasks.models import WarehouseState
 from tasks.run_summary import RunRecord
 
 BATCH_SIZE = 200
@@ -31,21 +32,23 @@ COUNT_KEYS = ("seen", "new", "changed", "unchanged", "failed", "skipped", "facts
 
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
-def prepare_warehouse(db: str) -> load.WarehouseState:
+def prepare_warehouse(db: str) -> WarehouseState:
     return load.prepare(db)
 
 
 @task(name="set aside unchanged files", cache_policy=NO_CACHE)
-def set_aside_unchanged(files: list[Path], state: load.WarehouseState, fingerprint: str) -> list[Path]:
+def set_aside_unchanged(files: list[Path], state: WarehouseState, fingerprint: str) -> list[Path]:
     unchanged = pipeline.held_unchanged(files, state, fingerprint)
     return [path for path in files if path not in unchanged]
 
 
 @task(name="process batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[Path], state: load.WarehouseState, fingerprint: str, run_id: str,
-                  spool_to: Path) -> pipeline.BatchOutcome:
-    """Read, clean and extract a batch, and leave the tables its load writes in the run's spool (on a worker)."""
-    return spool(pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, run_id), spool_to)
+def process_batch(paths: list[Path], state: WarehouseState, fingerprint: str, run_id: str,
+                  spool_to: Path, offload: bool = True) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch, and leave the tables its load writes in the run's spool: on the
+    task runner's core pool if it has one and ``offload``, else where the task runs."""
+    arguments = (spool_to, paths, state, fingerprint, run_id)
+    return on_core_pool(process_into, *arguments) if offload else process_into(*arguments)
 
 
 @task(name="load batch", cache_policy=NO_CACHE)
@@ -96,7 +99,8 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                     batch_task = process_batch.with_options(task_run_name=f"clean and extract batch "
                                                             f"{ahead}/{len(batches)} ({len(batches[ahead - 1])} files)")
                     arguments = (batches[ahead - 1], state, fingerprint, run_id, spool_to)  # unquoted: Dask keeps quote()
-                    pending.append(batch_task.submit(*arguments) if len(batches) > 1 else batch_task(*arguments))
+                    pending.append(batch_task.submit(*arguments) if len(batches) > 1
+                                   else batch_task(*arguments, offload=False))
                 done = pending.pop(0)
                 load_and_record(db, done if isinstance(done, pipeline.BatchOutcome) else done.result(),
                                 record, number, len(batches), progress_id)

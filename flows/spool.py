@@ -18,8 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from tasks.load import BatchTables
-from tasks.pipeline import BatchOutcome
+from tasks import pipeline
+from tasks.models import WarehouseState
+from tasks.tables import BatchTables
 
 
 @contextmanager
@@ -34,14 +35,23 @@ def spool_folder(db: str | Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def spool(outcome: BatchOutcome, folder: Path) -> BatchOutcome:
+def process_into(folder: Path, paths: list[Path], state: WarehouseState, fingerprint: str,
+                 run_id: str) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch, and leave the tables its load writes in folder: a worker's whole job.
+
+    This module imports neither Prefect nor DuckDB, so a worker process that runs this stays small.
+    """
+    return spool(pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, run_id), folder)
+
+
+def spool(outcome: pipeline.BatchOutcome, folder: Path) -> pipeline.BatchOutcome:
     """The outcome with its tables moved to a file in folder."""
     with tempfile.NamedTemporaryFile(dir=folder, suffix=".tables", delete=False) as handle:
         pickle.dump(outcome.tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return dataclasses.replace(outcome, tables=None, tables_file=handle.name)
 
 
-def unspool(outcome: BatchOutcome) -> BatchTables:
+def unspool(outcome: pipeline.BatchOutcome) -> BatchTables:
     """The tables spool() set aside for this outcome; the file is deleted."""
     path = Path(outcome.tables_file)
     with open(path, "rb") as handle:
