@@ -3,5 +3,6 @@
 A document goes through the modules in this order: ``sources`` (find and read
 files) -> ``clean`` (``unicode``, ``textdump``, ``html``, ``metadata``) ->
 ``extract`` (``sentences``, ``numbers``, ``places``, ``indicators``,
-``periods``) -> ``load`` (DuckDB). ``pipeline`` composes them per batch.
+``periods``) -> ``tables`` (Arrow) -> ``load`` (DuckDB, the one module that
+opens the warehouse). ``pipeline`` composes them per batch.
 """
