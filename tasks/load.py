@@ -190,6 +190,7 @@ def write_batch(db: str | Path, batch: BatchTables) -> None:
             con.register(name, table)
         con.execute("BEGIN")
         try:
+            refuse_stray_facts(con)
             con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
             con.execute("DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
@@ -207,6 +208,21 @@ def write_batch(db: str | Path, batch: BatchTables) -> None:
         finally:
             for name in batch.tables:
                 con.unregister(name)
+
+
+def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise unless the registered batch's facts have distinct ids and belong to its documents.
+
+    facts carries no key index (migration 007), so this is what keeps fact_id
+    unique: documents.doc_id is a key, and a fact id starts with its document's.
+    """
+    repeated = con.execute("SELECT fact_id FROM batch_facts GROUP BY fact_id HAVING count(*) > 1 LIMIT 1").fetchone()
+    if repeated:
+        raise ValueError(f"batch refused: fact id {repeated[0]} occurs more than once")
+    stray = con.execute("SELECT fact_id FROM batch_facts WHERE doc_id NOT IN (SELECT doc_id FROM batch_documents)"
+                        " OR NOT starts_with(fact_id, doc_id || ':') LIMIT 1").fetchone()
+    if stray:
+        raise ValueError(f"batch refused: fact {stray[0]} is not of a document in the batch")
 
 
 def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> None:

@@ -1,11 +1,35 @@
-import duckdb
+import shutil
+from pathlib import Path
 
-from tasks import load
+import duckdb
+import pyarrow as pa
+import pytest
+
+from conftest import SEEDS
+from tasks import load, pipeline
 from tasks.clean import CLEANER_VERSION
 from tasks.extract import EXTRACTOR_VERSION
+from tasks.indicators import Catalogue
 from tasks.models import WarehouseState
 from tasks.pipeline import classify
 from tasks.sources import raw_doc_from_bytes
+from tasks.tables import BatchTables, batch_tables
+
+
+def seed_batch(db: Path) -> BatchTables:
+    """The load tables of every seed article, for an empty warehouse; db is prepared on the way."""
+    state = load.prepare(db)
+    outcome = pipeline.process_batch(sorted(SEEDS.iterdir()), state)
+    return batch_tables(outcome.result, outcome.replaces, Catalogue(state.catalogue_rows).fingerprint, "run-1")
+
+
+def with_facts(batch: BatchTables, facts: pa.Table) -> BatchTables:
+    return BatchTables({**batch.tables, "batch_facts": facts})
+
+
+def count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
 
 
 def test_migrations_apply_once(tmp_path):
@@ -54,3 +78,44 @@ def test_classify_decides_what_a_run_must_do():
     assert classify(raw, state, "fp") == ("changed", raw.doc_id)
     edited = raw_doc_from_bytes("Bài\n\nNội dung có 4 xã.".encode(), "a.txt", "/in/a.txt")
     assert classify(edited, state, "fp") == ("changed", raw.doc_id)
+
+
+def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_path):
+    db, old = tmp_path / "w.duckdb", tmp_path / "migrations"
+    old.mkdir()
+    for version, path in load.migrations():
+        if version < 7:
+            shutil.copy(path, old / path.name)
+    with load.connect(db) as con:
+        load.migrate(con, old)
+    with load.connect(db) as con:
+        load.seed_reference_data(con)
+    load.write_batch(db, seed_batch(tmp_path / "scratch.duckdb"))
+    before = count(db, "SELECT count(*) FROM facts")
+    keyed = "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'PRIMARY KEY'"
+    assert count(db, keyed) == 1
+
+    load.prepare(db)  # applies 007
+
+    assert before > 100
+    assert count(db, "SELECT count(*) FROM facts") == before
+    assert count(db, keyed) == 0
+    assert count(db, "SELECT count(*) FROM fact_sources") == before  # views over facts still bind
+
+
+@pytest.mark.parametrize("spoil, reason", [
+    (lambda facts: pa.concat_tables([facts, facts.slice(0, 1)]), "occurs more than once"),
+    (lambda facts: facts.set_column(1, "doc_id", pa.array(["elsewhere"] * len(facts))), "not of a document"),
+], ids=["repeated id", "stray document"])
+def test_a_batch_whose_fact_ids_could_collide_is_refused_whole(tmp_path, spoil, reason):
+    db = tmp_path / "w.duckdb"
+    batch = seed_batch(db)
+
+    with pytest.raises(ValueError, match=reason):
+        load.write_batch(db, with_facts(batch, spoil(batch.tables["batch_facts"])))
+
+    assert count(db, "SELECT count(*) FROM documents") == 0
+    assert count(db, "SELECT count(*) FROM facts") == 0
+    load.write_batch(db, batch)  # the connection is left clean: the sound batch lands
+    assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
+
