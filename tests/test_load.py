@@ -119,3 +119,9 @@ def test_a_batch_whose_fact_ids_could_collide_is_refused_whole(tmp_path, spoil, 
     load.write_batch(db, batch)  # the connection is left clean: the sound batch lands
     assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
 
+
+def test_cds_connections_bound_duckdbs_memory(tmp_path, monkeypatch):
+    """DuckDB's cache would grow to 80 % of RAM; a load needs little, and a big query spills to disk."""
+    monkeypatch.setattr(load, "MEMORY_LIMIT", "100MB")
+    with load.connect(tmp_path / "w.duckdb") as con:
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "95.3 MiB"

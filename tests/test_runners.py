@@ -26,3 +26,13 @@ def test_a_worker_imports_neither_prefect_nor_duckdb():
                                "print(sorted({m.split('.')[0] for m in sys.modules} & {'prefect', 'duckdb'}))"],
         cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     assert heavy == "[]"
+
+
+def _arrow_allocator() -> str:
+    import pyarrow
+    return pyarrow.default_memory_pool().backend_name
+
+
+def test_a_worker_allocates_arrow_memory_with_the_allocator_that_gives_it_back():
+    with CorePoolTaskRunner(max_workers=1):
+        assert on_core_pool(_arrow_allocator) == "system"
