@@ -19,7 +19,7 @@ from prefect.utilities.annotations import quote
 from rich.progress import Progress
 
 from flows.artifacts import advance_progress, end_run, start_progress
-from flows.runners import make_task_runner, on_core_pool
+from flows.runners import make_task_runner, on_core_pool, release_core_workers
 from flows.spool import process_into, spool_folder, unspool
 from tasks import load, pipeline, sources
 from tasks.indicators import Catalogue
@@ -105,6 +105,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                 load_and_record(db, done if isinstance(done, pipeline.BatchOutcome) else done.result(),
                                 record, number, len(batches), progress_id)
                 progress.advance(bar, len(batches[number - 1]))
+        release_core_workers()  # their memory goes back before the run's closing checks query the warehouse
     except BaseException as exc:
         end_run(record, db, run_id, started, exc)
         raise

@@ -17,6 +17,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, TypeVar
 
+from prefect.context import FlowRunContext
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 RUNNERS = ("processes", "threads", "dask")
@@ -37,9 +38,14 @@ class CorePoolTaskRunner(ThreadPoolTaskRunner):
         return self
 
     def __exit__(self, *exc_info):
-        _core_pools.remove(self._core_pool)
-        self._core_pool.shutdown(wait=True, cancel_futures=True)
+        self.release_workers()
         super().__exit__(*exc_info)
+
+    def release_workers(self) -> None:
+        """Stop the worker processes now, and the memory they hold goes back; later core work runs inline."""
+        if self._core_pool in _core_pools:
+            _core_pools.remove(self._core_pool)
+        self._core_pool.shutdown(wait=True, cancel_futures=True)
 
 
 def on_core_pool(function: Callable[..., T], *args: Any) -> T:
@@ -48,6 +54,13 @@ def on_core_pool(function: Callable[..., T], *args: Any) -> T:
     if not _core_pools:
         return function(*args)
     return _core_pools[-1].submit(function, *args).result()
+
+
+def release_core_workers() -> None:
+    """Stop the running flow's core workers, if its runner has them: for when its core work is all done."""
+    context = FlowRunContext.get()
+    if context and isinstance(context.task_runner, CorePoolTaskRunner):
+        context.task_runner.release_workers()
 
 
 def make_task_runner(kind: str = "processes", dask_address: str | None = None,

@@ -29,9 +29,10 @@ PARTS_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "indicator_pa
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrations"
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
 STORAGE_COMPATIBILITY = "v1.5.0"
-# DuckDB's memory for cds's own connections (its buffer cache grows to 80 % of RAM by default). Loads
-# stream batch by batch and need little; a query that needs more spills to a temporary file beside the warehouse.
-MEMORY_LIMIT = os.environ.get("CDS_DUCKDB_MEMORY_LIMIT", "64MB")
+# DuckDB's memory while a run loads (held): its buffer cache otherwise keeps what it wrote, up to 80 % of RAM,
+# and a run's process grew with the corpus. Loads stream batch by batch and need little. Queries (the run's
+# closing checks, analysts' SQL) use other connections, without this limit: they can need far more.
+LOAD_MEMORY_LIMIT = os.environ.get("CDS_LOAD_MEMORY_LIMIT", "64MB")
 # How long a load waits for another process to release the file before failing.
 LOCK_WAIT_SECONDS = float(os.environ.get("CDS_LOCK_WAIT_SECONDS", "60"))
 log = logging.getLogger("cds.load")
@@ -77,6 +78,7 @@ def held(db: str | Path) -> Iterator[None]:
         yield
         return
     with connect(db) as con:
+        con.execute("SET memory_limit = ?", [LOAD_MEMORY_LIMIT])
         _HELD[key] = con
         try:
             yield
@@ -91,7 +93,7 @@ def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPy
     if (shared := _HELD.get(Path(db).resolve())) is not None:
         yield shared
         return
-    config = {"memory_limit": MEMORY_LIMIT}
+    config = {}
     if not read_only and not Path(db).exists():
         Path(db).parent.mkdir(parents=True, exist_ok=True)
         config["storage_compatibility_version"] = STORAGE_COMPATIBILITY

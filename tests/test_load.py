@@ -120,8 +120,12 @@ def test_a_batch_whose_fact_ids_could_collide_is_refused_whole(tmp_path, spoil, 
     assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
 
 
-def test_cds_connections_bound_duckdbs_memory(tmp_path, monkeypatch):
-    """DuckDB's cache would grow to 80 % of RAM; a load needs little, and a big query spills to disk."""
-    monkeypatch.setattr(load, "MEMORY_LIMIT", "100MB")
-    with load.connect(tmp_path / "w.duckdb") as con:
-        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "95.3 MiB"
+
+def test_a_runs_loading_connection_bounds_duckdbs_memory_and_other_connections_do_not(tmp_path, monkeypatch):
+    """DuckDB's cache would keep what a run wrote, up to 80 % of RAM; a query can need more than a load."""
+    monkeypatch.setattr(load, "LOAD_MEMORY_LIMIT", "100MB")
+    db, limit = tmp_path / "w.duckdb", "SELECT current_setting('memory_limit')"
+    with load.held(db), load.connect(db) as con:
+        assert con.execute(limit).fetchone()[0] == "95.3 MiB"
+    with load.connect(db) as con:
+        assert con.execute(limit).fetchone()[0] != "95.3 MiB"

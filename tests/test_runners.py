@@ -36,3 +36,19 @@ def _arrow_allocator() -> str:
 def test_a_worker_allocates_arrow_memory_with_the_allocator_that_gives_it_back():
     with CorePoolTaskRunner(max_workers=1):
         assert on_core_pool(_arrow_allocator) == "system"
+
+
+def test_a_flow_releases_its_core_workers_when_its_core_work_is_done(prefect_harness):
+    from prefect import flow
+
+    from flows.runners import release_core_workers
+
+    @flow(task_runner=CorePoolTaskRunner(max_workers=1))
+    def core_work_then_closing_work():
+        worker = on_core_pool(os.getpid)
+        release_core_workers()
+        return worker, on_core_pool(os.getpid)
+
+    worker, after_release = core_work_then_closing_work()
+    assert worker != os.getpid()
+    assert after_release == os.getpid()
