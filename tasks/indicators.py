@@ -51,6 +51,11 @@ class Catalogue:
             if specific:
                 self._by_kind.setdefault(ind.kind, []).append(
                     (ind, specific, tuple(c for c in ind.cues if c in self.generic)))
+        # Every cue by its first word: a call looks up the cues its text's words could begin, not every cue.
+        self._cues_by_first_word: dict[str, list[str]] = {}
+        for cue in dict.fromkeys(c for ind in self.indicators for c in ind.cues):
+            first = _WORD.search(cue)  # a cue of signs only ("%") is looked for in every text, under ""
+            self._cues_by_first_word.setdefault(first.group() if first else "", []).append(cue)
         self._name_words = {ind.code: set(_NAME_HEAD.sub("", match_key(ind.name_vi)).split())
                             for ind in self.indicators}
         self._heads = {ind.code: _head_noun(ind.name_vi) for ind in self.indicators}
@@ -75,19 +80,20 @@ class Catalogue:
         counted, context = spell_out(counted), spell_out(context)
         text = f"{counted} {context}"
         words = set(_WORD.findall(text))
+        present = self._cues_in(text, words)
         for indicator_kind in _INDICATOR_KINDS.get(kind, (kind,)):
             best, best_score = None, 0.0
             for ind, specific, generic in self._by_kind.get(indicator_kind, ()):
-                found = [c for c in specific if _contains(text, c)]
-                if not found:
+                if present.isdisjoint(specific):
                     continue
+                found = [c for c in specific if c in present]
                 in_counted = [c for c in found if _contains(counted, c)]
                 counts_things = kind in _COUNTED_KINDS or ind.kind in _COUNTED_KINDS
                 if counts_things and counted and not in_counted and not self._counts_same(ind, counted):
                     continue
                 score = sum(len(c.split()) * (2 if c in in_counted else 1) for c in found)
                 score += len(found) / len(specific)
-                score += 0.5 * any(_contains(text, c) for c in generic)
+                score += 0.5 * (not present.isdisjoint(generic))
                 name = self._name_words[ind.code]
                 score += len(name & words) / len(name) if name else 0
                 if score > best_score:
@@ -95,6 +101,14 @@ class Catalogue:
             if best:
                 return best
         return None
+
+    def _cues_in(self, text: str, words: set[str]) -> set[str]:
+        """The catalogue's cues that stand in text as whole words; words are text's words.
+
+        A cue found whole begins with one of text's words, so only the cues
+        that begin with one are looked for.
+        """
+        return {cue for word in (*words, "") for cue in self._cues_by_first_word.get(word, ()) if _contains(text, cue)}
 
     def _counts_same(self, indicator: Indicator, counted: str) -> bool:
         """Whether the counted phrase names what the indicator counts: its first noun."""

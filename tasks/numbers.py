@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .unicode import lower
+
 # A digit run with separators, standing alone (not glued to a letter before it).
 NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
 # Vietnamese-formatted numbers: thousands groups of three after ".", decimals after ",".
@@ -44,26 +46,27 @@ _DURATION = re.compile(r"\s+(?:tháng|năm|ngày|tuần|quý|giờ|phút|giây|t
 # A second numeral after "/" makes a ratio, a date or a document number.
 _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 
+# The patterns read in the words just before a numeral (``near``) are written in lower case and matched
+# against its lower-cased text: a case-blind regex would cost twice as much, and there are tens per article.
+
 # Words before a numeral that make it a name or a label, not a quantity:
 # "thôn 2", "Quận 1", "Điều 5", "kỳ họp thứ 7"-style ordinals are handled apart.
 _LABEL_BEFORE = re.compile(
     r"(?:^|\s)(?:thôn|xóm|ấp|khóm|tổ|khu|khu phố|phường|quận|đội|lô|đường|điều|khoản|chương|mục|phần|bài|"
-    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|ĐT|điện thoại|phiên bản|quốc lộ|tỉnh lộ|"
-    r"giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$",  # "mức độ 3, 4": both are levels
-    re.IGNORECASE)
+    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|đt|điện thoại|phiên bản|quốc lộ|tỉnh lộ|"
+    r"giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$")  # "mức độ 3, 4": both are levels
 # Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
 _DOCUMENT_BEFORE = re.compile(
     r"(?:nghị quyết|nghị định|quyết định|thông tư|chỉ thị|công văn|kết luận|luật|kế hoạch|văn bản|"
-    r"công điện|tờ trình|thông báo|đề án|chương trình)(?:\s+số)?\s*$", re.IGNORECASE)
+    r"công điện|tờ trình|thông báo|đề án|chương trình)(?:\s+số)?\s*$")
 # Dates written day/month: "ngày 16/1", "sáng 21/5".
-_DAY_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ ngày|đến ngày)\s*$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ ngày|đến ngày)\s*$")
 # Ordinals of events, not ranks: "kỳ họp thứ 7", "lần thứ 3".
-_EVENT_ORDINAL = re.compile(r"(?:lần|kỳ|khóa|khoá|phiên|đợt|họp|hội nghị|đại hội|tuần|ngày|năm)\s+thứ\s*$",
-                            re.IGNORECASE)
-_RANK_BEFORE = re.compile(r"(?:thứ|hạng)\s*$", re.IGNORECASE)
+_EVENT_ORDINAL = re.compile(r"(?:lần|kỳ|khóa|khoá|phiên|đợt|họp|hội nghị|đại hội|tuần|ngày|năm)\s+thứ\s*$")
+_RANK_BEFORE = re.compile(r"(?:thứ|hạng)\s*$")
 # "top 10", "tốp 20", "nhóm 10 tỉnh": an upper bound on a rank.
-_TOP_BEFORE = re.compile(r"(?:top|tốp)\s*$", re.IGNORECASE)
-_GROUP_BEFORE = re.compile(r"nhóm\s*$", re.IGNORECASE)
+_TOP_BEFORE = re.compile(r"(?:top|tốp)\s*$")
+_GROUP_BEFORE = re.compile(r"nhóm\s*$")
 _GROUP_AFTER = re.compile(r"\s+(?:tỉnh|địa phương|thành phố|quốc gia|nước|đơn vị)", re.IGNORECASE)
 # "24/7" is round the clock, not a ratio.
 _ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7(?!\d)")
@@ -72,12 +75,11 @@ _AGE_AFTER = re.compile(r"\s+tuổi(?!\w)")
 
 # Qualifiers: the word right before the numeral ("trên 11,07 triệu", "gần 105.815").
 QUALIFIERS = [
-    ("more_than", re.compile(r"(?:^|\s)(?:trên|hơn|vượt|nhiều hơn)\s*$", re.IGNORECASE)),
-    ("approx", re.compile(r"(?:^|\s)(?:khoảng|gần|xấp xỉ|chừng|ước|ước tính|ước khoảng|khoảng chừng)\s*$",
-                          re.IGNORECASE)),
-    ("less_than", re.compile(r"(?:^|\s)(?:dưới|chưa đến|chưa tới|chưa đầy|ít hơn|không đến)\s*$", re.IGNORECASE)),
-    ("at_least", re.compile(r"(?:^|\s)(?:ít nhất|tối thiểu)\s*$", re.IGNORECASE)),
-    ("at_most", re.compile(r"(?:^|\s)(?:tối đa|không quá|top|tốp|nhóm)\s*$", re.IGNORECASE)),
+    ("more_than", re.compile(r"(?:^|\s)(?:trên|hơn|vượt|nhiều hơn)\s*$")),
+    ("approx", re.compile(r"(?:^|\s)(?:khoảng|gần|xấp xỉ|chừng|ước|ước tính|ước khoảng|khoảng chừng)\s*$")),
+    ("less_than", re.compile(r"(?:^|\s)(?:dưới|chưa đến|chưa tới|chưa đầy|ít hơn|không đến)\s*$")),
+    ("at_least", re.compile(r"(?:^|\s)(?:ít nhất|tối thiểu)\s*$")),
+    ("at_most", re.compile(r"(?:^|\s)(?:tối đa|không quá|top|tốp|nhóm)\s*$")),
 ]
 
 
@@ -148,7 +150,7 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
     token, start, end = match.group(), match.start(), match.end()
     # Only the neighbourhood decides: bounded windows keep a huge one-line input linear.
     before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
-    near = before[-_NEAR_CHARS:]
+    near = lower(before[-_NEAR_CHARS:])
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     if value is None:
         return None

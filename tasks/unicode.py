@@ -52,10 +52,15 @@ def match_key(text: str) -> str:
 
     Keeps its length, so an offset found in the key is an offset in the text.
     """
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], lower(text))
+
+
+def lower(text: str) -> str:
+    """Lower-case text of the same length, so offsets carry over: "İ", which lowers to two characters, stays."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters ("İ") lower to two characters
+    if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], lowered)
+    return lowered
 
 
 def fold(text: str) -> str:

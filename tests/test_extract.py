@@ -152,6 +152,19 @@ def test_indicator_rules(extractor, text, value, indicator):
     assert indicator_of(extractor, text, value) == indicator
 
 
+@pytest.mark.parametrize("cue, context", [
+    ("trạm 5g", "có 120 trạm 5g"),  # a word of letters and digits
+    ("cổng 4.0", "100% cổng 4.0 đã kết nối"),  # signs inside the cue
+    ("(iot)", "có 35 thiết bị (iot) kết nối"),  # a cue that begins with a sign
+    ("@", "có 35 tài khoản @ kết nối"),  # a cue of signs only
+])
+def test_a_users_cue_with_signs_in_it_is_found(cue, context):
+    catalogue = Catalogue([{"code": "user.cue", "kind": "count", "name_vi": "Số thiết bị", "cues": cue},
+                           {"code": "user.other", "kind": "count", "name_vi": "Số máy", "cues": "máy chủ"}])
+    assert catalogue.match("count", context) == "user.cue"
+    assert catalogue.match("count", context.replace(cue, "máy chủ")) == "user.other"
+
+
 @pytest.mark.parametrize("text, value, expected", [
     ("Kế hoạch năm 2025 đặt ra là 80% hồ sơ được xử lý trực tuyến.", 80, (2025, "target")),
     ("Chỉ tiêu năm 2024 là 70% và kết quả đạt 75%.", 75, (2024, "actual")),
