@@ -33,6 +33,10 @@ STORAGE_COMPATIBILITY = "v1.5.0"
 # and a run's process grew with the corpus. Loads stream batch by batch and need little. Queries (the run's
 # closing checks, analysts' SQL) use other connections, without this limit: they can need far more.
 LOAD_MEMORY_LIMIT = os.environ.get("CDS_LOAD_MEMORY_LIMIT", "64MB")
+# How much write-ahead log a run's loads gather before DuckDB checkpoints it into the file. DuckDB's 16 MB
+# checkpointed every few batches, at a cost growing with the file: 10 000 articles' loads took 18.4 s of CPU,
+# with a threshold of 128 MB to 2 GB about 10.5 s, and the file came out 63 MB instead of 92.
+LOAD_CHECKPOINT_THRESHOLD = "512MB"
 # How long a load waits for another process to release the file before failing.
 LOCK_WAIT_SECONDS = float(os.environ.get("CDS_LOCK_WAIT_SECONDS", "60"))
 log = logging.getLogger("cds.load")
@@ -69,9 +73,10 @@ _HELD: dict[Path, duckdb.DuckDBPyConnection] = {}
 def held(db: str | Path) -> Iterator[None]:
     """Hold one connection to db for the block: every connect(db) in it uses that one.
 
-    A run's loads share it, so the file is checkpointed once at the end rather
-    than at every batch's close (a checkpoint costs more the bigger the file).
-    Each batch is still its own transaction. Other processes wait while it is held.
+    A run's loads share it, so the file is checkpointed when its log reaches
+    LOAD_CHECKPOINT_THRESHOLD and at the end, rather than at every batch's close
+    (a checkpoint costs more the bigger the file). Each batch is still its own
+    transaction. Other processes wait while it is held.
     """
     key = Path(db).resolve()
     if key in _HELD:
@@ -79,6 +84,7 @@ def held(db: str | Path) -> Iterator[None]:
         return
     with connect(db) as con:
         con.execute("SET memory_limit = ?", [LOAD_MEMORY_LIMIT])
+        con.execute("SET checkpoint_threshold = ?", [LOAD_CHECKPOINT_THRESHOLD])
         _HELD[key] = con
         try:
             yield

@@ -129,3 +129,18 @@ def test_a_runs_loading_connection_bounds_duckdbs_memory_and_other_connections_d
         assert con.execute(limit).fetchone()[0] == "95.3 MiB"
     with load.connect(db) as con:
         assert con.execute(limit).fetchone()[0] != "95.3 MiB"
+
+
+@pytest.mark.parametrize("threshold, log_kept", [("1GB", True), ("1KB", False)])
+def test_a_runs_loads_are_checkpointed_at_the_threshold_and_when_the_run_ends(tmp_path, monkeypatch, threshold,
+                                                                                log_kept):
+    """Checkpointing every few batches cost more as the file grew: a run's loads gather their log up to a threshold."""
+    monkeypatch.setattr(load, "LOAD_CHECKPOINT_THRESHOLD", threshold)
+    db = tmp_path / "w.duckdb"
+    batch = seed_batch(db)
+    log = Path(f"{db}.wal")
+    with load.held(db):
+        load.write_batch(db, batch)
+        assert (log.exists() and log.stat().st_size > 0) == log_kept
+    assert not log.exists()
+    assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
