@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import any_of
 from .unicode import match_key
 
 CATALOGUE_CSV = Path(__file__).resolve().parent.parent / "warehouse" / "indicators.csv"
@@ -133,7 +134,7 @@ ACRONYMS = {
     "hđđt": "hóa đơn điện tử", "tcnscđ": "tổ công nghệ số cộng đồng", "ttdl": "trung tâm dữ liệu",
     "tmđt": "thương mại điện tử", "ttkdtm": "thanh toán không dùng tiền mặt",
 }
-_ACRONYM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ACRONYMS)) + r")(?!\w)")
+_ACRONYM = re.compile(r"(?<!\w)" + any_of(list(ACRONYMS)) + r"(?!\w)")
 
 
 def spell_out(text: str) -> str:
