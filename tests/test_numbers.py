@@ -52,6 +52,10 @@ def test_malformed_numerals_are_not_numbers(token):
     ("chưa đến 30% hộ gia đình", ("percent", 30, None, "less_than")),
     ("xấp xỉ 2.000 điểm phát wifi", ("count", 2000, None, "approx")),
     ("tối thiểu 50 doanh nghiệp", ("count", 50, None, "at_least")),
+    # the words before a numeral are read whatever their case
+    ("Khoảng 500 doanh nghiệp", ("count", 500, None, "approx")),
+    ("TRÊN 1.200 TRẠM BTS", ("count", 1200, None, "more_than")),
+    ("Xếp Thứ 15 cả nước", ("rank", 15, None, "exact")),
 ])
 def test_quantities(text, expected):
     assert one(text) == expected
@@ -60,7 +64,7 @@ def test_quantities(text, expected):
 @pytest.mark.parametrize("text", [
     "từ đầu tháng 9/2024", "Quyết định số 4216/QĐ-UBND ngày 05/10/2020", "Nghị định số 42/2022/NĐ-CP",
     "cuộc cách mạng công nghiệp 4.0", "Mạng di động 3G/4G", "Đường dây nóng: 0237 3721150", "ĐT: 0939.923988",
-    "người dân từ 15 tuổi trở lên", "Xã đã lựa chọn thôn 2", "mô hình “3 không” trong CĐS", "ngày 26-8-2021",
+    "người dân từ 15 tuổi trở lên", "Xã đã lựa chọn thôn 2", "tại Thôn 5, xã Thọ Diên", "mô hình “3 không” trong CĐS", "ngày 26-8-2021",
     "Nghị quyết số 06-NQ/TU", "kể từ ngày 1/7/2024", "Trong 6 tháng đầu năm", "năm 2025", "giai đoạn 2021-2025",
     "Nghị quyết 57 của Bộ Chính trị", "kỳ họp thứ 7", "lúc 20:03", "publish_day <= 1714225170",
     "hỗ trợ người dân 24/7", "ngày 15-7",
