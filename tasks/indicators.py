@@ -55,7 +55,7 @@ class Catalogue:
         # Every cue by its first word: a call looks up the cues its text's words could begin, not every cue.
         self._cues_by_first_word: dict[str, list[str]] = {}
         for cue in dict.fromkeys(c for ind in self.indicators for c in ind.cues):
-            first = _WORD.search(cue)  # a cue of signs only ("%") is looked for in every text, under ""
+            first = _WORD.search(cue)  # a cue with no word in it ("@") is looked for in every text, under ""
             self._cues_by_first_word.setdefault(first.group() if first else "", []).append(cue)
         self._name_words = {ind.code: set(_NAME_HEAD.sub("", match_key(ind.name_vi)).split())
                             for ind in self.indicators}

@@ -34,7 +34,7 @@ STORAGE_COMPATIBILITY = "v1.5.0"
 # closing checks, analysts' SQL) use other connections, without this limit: they can need far more.
 LOAD_MEMORY_LIMIT = os.environ.get("CDS_LOAD_MEMORY_LIMIT", "64MB")
 # How much write-ahead log a run's loads gather before DuckDB checkpoints it into the file. DuckDB's 16 MB
-# checkpointed every few batches, at a cost growing with the file: 10 000 articles' loads took 18.4 s of CPU,
+# checkpointed every few batches, at a cost growing with the file: replayed, 10 000 articles' loads took 18.4 s,
 # with a threshold of 128 MB to 2 GB 10.3-12.6 s, and the file came out 63 MB instead of 92.
 LOAD_CHECKPOINT_THRESHOLD = "512MB"
 # How long a load waits for another process to release the file before failing.
