@@ -23,10 +23,9 @@ def advance_progress(artifact_id: UUID, done: int, total: int) -> None:
     update_progress_artifact(artifact_id, 100.0 * done / max(total, 1))
 
 
-def publish_run(record: RunRecord, db: str, run_id: str, seconds: float, status: str) -> None:
+def publish_run(record: RunRecord, seconds: float, status: str) -> None:
     """The run's summary, what it quarantined and a sample of the facts it loaded."""
     keys = artifact_keys(record.flow_name)
-    record.failed_checks = load.failed_checks_for_run(db, run_id)
     create_markdown_artifact(summary_markdown(record, seconds, status), key=keys["summary"],
                              description=f"what this {record.flow_name} run did")
     create_table_artifact(quarantine_rows(record) or [{"input": "", "stage": "", "reason": "nothing quarantined"}],
@@ -39,4 +38,4 @@ def end_run(record: RunRecord, db: str, run_id: str, started: float, error: Base
     """Close the run's row in the warehouse and publish its artifacts, whether it completed or failed."""
     status = "failed" if error else "completed"
     load.finish_run(db, run_id, status, record.counts, f"{type(error).__name__}: {error}" if error else None)
-    publish_run(record, db, run_id, time.monotonic() - started, status)
+    publish_run(record, time.monotonic() - started, status)

@@ -55,7 +55,9 @@ def _summary(db: Path, counts: dict) -> int:
     skipped = f", skipped {counts['skipped']} (robots.txt)" if counts.get("skipped") else ""
     print(f"documents  seen {counts['seen']}, new {counts['new']}, changed {counts['changed']}, "
           f"unchanged {counts['unchanged']}, failed {counts['failed']}{skipped}")
-    print(f"facts      {counts['facts']} loaded")
+    failing = (f", {counts['failed_checks']} failing a consistency check (see the failed_checks view)"
+               if counts.get("failed_checks") else "")
+    print(f"facts      {counts['facts']} loaded{failing}")
     print(f"run        {counts['run_id']}")
     if counts["failed"]:
         print(f"quarantine {counts['failed']} input(s): cds sql \"SELECT source_uri, stage, error FROM quarantine\""

@@ -52,8 +52,9 @@ def process_batch(paths: list[Path], state: WarehouseState, fingerprint: str, ru
 
 
 @task(name="load batch", cache_policy=NO_CACHE)
-def load_batch(db: str, outcome: pipeline.BatchOutcome) -> None:
-    load.write_batch(db, unspool(outcome))
+def load_batch(db: str, outcome: pipeline.BatchOutcome) -> int:
+    """Write the batch; how many consistency checks its facts fail."""
+    return load.write_batch(db, unspool(outcome))
 
 
 def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord,
@@ -63,9 +64,9 @@ def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord,
     The outcome goes quoted: Prefect would otherwise visit every element of a
     task's arguments looking for futures (seconds per batch for its facts).
     """
-    load_batch.with_options(task_run_name=f"load batch {number}/{total} ({outcome.counts['facts']} facts)")(
-        db, quote(outcome))
-    record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts)
+    failed_checks = load_batch.with_options(
+        task_run_name=f"load batch {number}/{total} ({outcome.counts['facts']} facts)")(db, quote(outcome))
+    record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts, failed_checks)
     advance_progress(progress_id, number, total)
     get_run_logger().info("batch %d/%d: %s", number, total, outcome.counts)
 
@@ -73,7 +74,8 @@ def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord,
 @flow(name="ingest", log_prints=False, task_runner=make_task_runner())
 def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_SIZE,
            show_progress: bool = False) -> dict[str, int | str]:
-    """Ingest files and folders into the warehouse at db; returns the run's counts and run id."""
+    """Ingest files and folders into the warehouse at db; returns the run's counts, how many of its facts fail
+    a consistency check, and its run id."""
     started = time.monotonic()
     files = sources.discover(paths)
     state = prepare_warehouse(db)
@@ -105,9 +107,9 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                 load_and_record(db, done if isinstance(done, pipeline.BatchOutcome) else done.result(),
                                 record, number, len(batches), progress_id)
                 progress.advance(bar, len(batches[number - 1]))
-        release_core_workers()  # their memory goes back before the run's closing checks query the warehouse
+        release_core_workers()  # their memory goes back as soon as the last batch is loaded
     except BaseException as exc:
         end_run(record, db, run_id, started, exc)
         raise
     end_run(record, db, run_id, started)
-    return {**record.counts, "run_id": run_id}
+    return {**record.counts, "failed_checks": record.failed_checks, "run_id": run_id}

@@ -30,8 +30,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "warehouse" / "migrati
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
 STORAGE_COMPATIBILITY = "v1.5.0"
 # DuckDB's memory while a run loads (held): its buffer cache otherwise keeps what it wrote, up to 80 % of RAM,
-# and a run's process grew with the corpus. Loads stream batch by batch and need little. Queries (the run's
-# closing checks, analysts' SQL) use other connections, without this limit: they can need far more.
+# and a run's process grew with the corpus. Loads stream batch by batch and need little, their consistency
+# checks included (each on its batch alone). Analysts' SQL uses other connections, without this limit.
 LOAD_MEMORY_LIMIT = os.environ.get("CDS_LOAD_MEMORY_LIMIT", "64MB")
 # How much write-ahead log a run's loads gather before DuckDB checkpoints it into the file. DuckDB's 16 MB
 # checkpointed every few batches, at a cost growing with the file: replayed, 10 000 articles' loads took 18.4 s,
@@ -194,8 +194,10 @@ def prepare(db: str | Path) -> WarehouseState:
     return state
 
 
-def write_batch(db: str | Path, batch: BatchTables) -> None:
-    """Write one batch's tables in one transaction: it lands whole or not at all."""
+def write_batch(db: str | Path, batch: BatchTables) -> int:
+    """Write one batch's tables in one transaction: it lands whole or not at all. Returns how many
+    consistency checks (the failed_checks view's) its facts fail: checked here, on the batch alone,
+    as every check is within one document."""
     with connect(db) as con:
         for name, table in batch.tables.items():
             con.register(name, table)
@@ -212,6 +214,8 @@ def write_batch(db: str | Path, batch: BatchTables) -> None:
             con.execute("INSERT INTO quarantine BY NAME SELECT * FROM batch_quarantine")
             con.execute("INSERT OR REPLACE INTO fetched_pages BY NAME SELECT * FROM batch_pages")
             con.execute("INSERT INTO fetch_log BY NAME SELECT * FROM batch_fetch_log")
+            failed_checks = con.execute(
+                "SELECT count(*) FROM consistency_checks('batch_facts', 'batch_documents')").fetchone()[0]
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -219,6 +223,7 @@ def write_batch(db: str | Path, batch: BatchTables) -> None:
         finally:
             for name in batch.tables:
                 con.unregister(name)
+    return failed_checks
 
 
 def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
@@ -236,16 +241,9 @@ def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
         raise ValueError(f"batch refused: fact {stray[0]} is not of a document in the batch")
 
 
-def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> None:
-    """Build one batch's tables and write them in one transaction."""
-    write_batch(db, batch_tables(batch, replaces, fingerprint, run_id))
-
-
-def failed_checks_for_run(db: str | Path, run_id: str) -> int:
-    """How many consistency checks fail on the documents a run loaded."""
-    with connect(db) as con:
-        return con.execute("SELECT count(*) FROM failed_checks JOIN documents d USING (doc_id) WHERE d.run_id = ?",
-                           [run_id]).fetchone()[0]
+def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> int:
+    """Build one batch's tables and write them in one transaction; how many checks its facts fail."""
+    return write_batch(db, batch_tables(batch, replaces, fingerprint, run_id))
 
 
 def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:

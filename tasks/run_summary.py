@@ -30,7 +30,9 @@ class RunRecord:
     new_facts: list[Fact] = field(default_factory=list)
     failed_checks: int = 0
 
-    def add(self, counts: dict[str, int], quarantined: list[Quarantined], facts: list[Fact]) -> None:
+    def add(self, counts: dict[str, int], quarantined: list[Quarantined], facts: list[Fact],
+            failed_checks: int = 0) -> None:
+        self.failed_checks += failed_checks
         for key, value in counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
         self.quarantined += quarantined

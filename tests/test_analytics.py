@@ -1,5 +1,9 @@
-"""Analyst views, consistency checks and the example queries, on warehouses built by the real flow."""
+"""Analyst views, consistency checks and the example queries, on warehouses built by the real flow
+(and the checks' rules on hand-made facts)."""
+import re
+
 import duckdb
+import pyarrow as pa
 import pytest
 
 from flows.ingest import ingest
@@ -49,6 +53,14 @@ def test_planted_inconsistencies_are_flagged(planted_db):
                                             "parts_exceed_total", "percent_out_of_range",
                                             "ratio_disagrees_with_percent"]
     assert ("ratio_disagrees_with_percent", "141497.0/175138.0 is 80.79%, the text says 70.79%") in flagged
+
+
+def test_a_run_reports_how_many_of_the_facts_it_loaded_fail_a_check(prefect_harness, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    first = ingest(paths=[str(DATA / "planted")], db=str(db))
+    again = ingest(paths=[str(DATA / "planted")], db=str(db))
+    assert (first["failed_checks"], again["failed_checks"]) == (5, 0)  # the re-run loaded nothing
+    assert rows(db, "SELECT count(*) FROM failed_checks") == [(5,)]
 
 
 def test_conflicting_figures_are_listed_with_their_sources(planted_db):
@@ -114,3 +126,31 @@ def test_places_link_to_official_districts_and_communes(seeds_db):
         ("commune", "2025", True), ("commune", "legacy", True), ("district", "legacy", True)]
     assert ("huyện Lang Chánh", "388", "district") in rows(seeds_db, "SELECT place, place_code, level FROM fact_places")
     assert ("xã Thọ Diên", "commune", "Thọ Xuân") in rows(seeds_db, "SELECT place, level, district FROM fact_places")
+
+
+def test_a_percent_is_checked_against_the_ratio_only_when_it_is_the_next_figure(tmp_path):
+    from tasks import load
+
+    db = tmp_path / "w.duckdb"
+    load.prepare(db)
+
+    def checks(text: str) -> list[str]:
+        """Each figure of text as a fact (a/b a ratio, n% a percent, else a count); the checks they fail."""
+        found = list(re.finditer(r"(\d+)/(\d+)|(\d+)%|\d+", text))
+        facts = pa.table({
+            "doc_id": ["d"] * len(found), "fact_id": [f"d:{m.start()}" for m in found],
+            "surface": [m.group() for m in found], "indicator": [None] * len(found), "part_of": [None] * len(found),
+            "kind": ["ratio" if m.group(2) else "percent" if m.group(3) else "count" for m in found],
+            "value": [float(m.group(1) or m.group(3) or m.group()) for m in found],
+            "denominator": [float(m.group(2)) if m.group(2) else None for m in found],
+            "start_char": [m.start() for m in found], "end_char": [m.end() for m in found]})
+        with duckdb.connect(str(db)) as con:
+            con.register("some_facts", facts)
+            con.register("some_documents", pa.table({"doc_id": ["d"], "clean_text": [text]}))
+            return [r[0] for r in con.execute("SELECT check_name FROM consistency_checks('some_facts', "
+                                              "'some_documents')").fetchall()]
+
+    assert checks("30/60 xã, đạt 90%") == ["ratio_disagrees_with_percent"]
+    assert checks("30/60 xã, đạt 50%") == []
+    assert checks("30/60 xã, 12 thôn, đạt 90%") == []  # the 90% is the share of something else
+    assert checks("30/60 xã. Năm nay đạt 90%") == []  # another sentence

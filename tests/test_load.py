@@ -5,7 +5,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 from tasks import load, pipeline
 from tasks.clean import CLEANER_VERSION
 from tasks.extract import EXTRACTOR_VERSION
@@ -88,9 +88,12 @@ def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_
             shutil.copy(path, old / path.name)
     with load.connect(db) as con:
         load.migrate(con, old)
-    with load.connect(db) as con:
+    with load.connect(db) as con:  # loaded as a loader of that time did
         load.seed_reference_data(con)
-    load.write_batch(db, seed_batch(tmp_path / "scratch.duckdb"))
+        for name, table in seed_batch(tmp_path / "scratch.duckdb").tables.items():
+            con.register(name, table)
+        for table, batch_table in (("documents", "batch_documents"), ("facts", "batch_facts")):
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {batch_table}")
     before = count(db, "SELECT count(*) FROM facts")
     keyed = "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'PRIMARY KEY'"
     assert count(db, keyed) == 1
@@ -119,6 +122,17 @@ def test_a_batch_whose_fact_ids_could_collide_is_refused_whole(tmp_path, spoil, 
     load.write_batch(db, batch)  # the connection is left clean: the sound batch lands
     assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
 
+
+
+def test_a_load_counts_the_consistency_checks_its_batch_fails(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert load.write_batch(db, seed_batch(db)) == 0
+    state = load.prepare(db)
+    planted = pipeline.process_batch(sorted((DATA / "planted").iterdir()), state)
+    tables = batch_tables(planted.result, planted.replaces, Catalogue(state.catalogue_rows).fingerprint, "run-2")
+
+    assert load.write_batch(db, tables) == 5  # the planted article's five, checked on the batch alone
+    assert count(db, "SELECT count(*) FROM failed_checks") == 5
 
 
 def test_a_runs_loading_connection_bounds_duckdbs_memory_and_other_connections_do_not(tmp_path, monkeypatch):
