@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from .fetch import FetchResult
@@ -122,3 +122,10 @@ class WarehouseState:
     by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
     catalogue_rows: list[dict[str, str]] = field(default_factory=list)
     fetched: dict[str, Validators] = field(default_factory=dict)  # url -> validators of its last fetch
+
+    def about(self, doc_ids: Iterable[str], uris: Iterable[str]) -> WarehouseState:
+        """Only what the warehouse holds of these contents and sources, and the catalogue: all a batch of
+        them needs to be classified, at a size that grows with the batch, not with the warehouse."""
+        return WarehouseState(known={d: self.known[d] for d in doc_ids if d in self.known},
+                              by_uri={u: self.by_uri[u] for u in uris if u in self.by_uri},
+                              catalogue_rows=self.catalogue_rows)

@@ -53,24 +53,26 @@ def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str,
     return ("changed", previous) if previous else ("new", None)
 
 
-def held_unchanged(paths: list[Path], state: WarehouseState, fingerprint: str) -> set[Path]:
-    """The files whose exact bytes the warehouse holds under these rules: a re-run need not read them further.
-
-    Hashing is all it takes, so an unchanged corpus costs a read and a SHA-256
-    per file and no batch at all. A file that cannot be read is left for its
-    batch to quarantine with the reason.
-    """
-    unchanged = set()
+def content_ids(paths: list[Path]) -> dict[Path, str | None]:
+    """Each file's doc_id, the hash of its bytes; None for a file that cannot be read or is too large,
+    which its batch quarantines with the reason."""
+    ids: dict[Path, str | None] = {}
     for path in paths:
         try:
-            if path.stat().st_size > MAX_INPUT_BYTES:
-                continue
-            doc_id = hashlib.sha256(path.read_bytes()).hexdigest()[:DOC_ID_CHARS]
+            too_large = path.stat().st_size > MAX_INPUT_BYTES
+            ids[path] = None if too_large else hashlib.sha256(path.read_bytes()).hexdigest()[:DOC_ID_CHARS]
         except OSError:
-            continue
-        if _held_as_is(doc_id, state, fingerprint):
-            unchanged.add(path)
-    return unchanged
+            ids[path] = None
+    return ids
+
+
+def held_unchanged(ids: dict[Path, str | None], state: WarehouseState, fingerprint: str) -> set[Path]:
+    """The files whose exact bytes the warehouse holds under these rules: a re-run need not read them further.
+
+    Hashing is all it takes (content_ids), so an unchanged corpus costs a read
+    and a SHA-256 per file and no batch at all.
+    """
+    return {path for path, doc_id in ids.items() if doc_id and _held_as_is(doc_id, state, fingerprint)}
 
 
 def _held_as_is(doc_id: str, state: WarehouseState, fingerprint: str) -> bool:

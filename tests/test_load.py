@@ -80,6 +80,30 @@ def test_classify_decides_what_a_run_must_do():
     assert classify(edited, state, "fp") == ("changed", raw.doc_id)
 
 
+def test_a_batch_is_classified_alike_with_only_the_state_about_its_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("held.txt", "có 3 xã"), ("edited.txt", "có 4 xã"), ("other.txt", "có 5 xã")):
+        (folder / name).write_text(f"Bài\n\nNội dung {text}.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    state = load.prepare(db)
+    loaded = pipeline.process_batch(sorted(folder.iterdir()), state)
+    load.write_batch(db, batch_tables(loaded.result, [], Catalogue(state.catalogue_rows).fingerprint, "run-1"))
+    (folder / "edited.txt").write_text("Bài\n\nNội dung có 6 xã.", encoding="utf-8")
+    (folder / "new.txt").write_text("Bài\n\nNội dung có 7 xã.", encoding="utf-8")
+    state = load.prepare(db)
+    batch = [folder / "edited.txt", folder / "held.txt", folder / "new.txt"]
+    ids = pipeline.content_ids(batch)
+
+    about = state.about([ids[p] for p in batch], [str(p) for p in batch])
+
+    assert len(state.known) == 3 and len(about.known) == 1  # held.txt's: the others' content is not held
+    assert set(about.by_uri) == {str(folder / "edited.txt"), str(folder / "held.txt")}
+    assert about.catalogue_rows == state.catalogue_rows
+    assert pipeline.process_batch(batch, about).counts == pipeline.process_batch(batch, state).counts == {
+        "seen": 3, "new": 1, "changed": 1, "unchanged": 1, "failed": 0, "facts": 2}
+
+
 def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_path):
     db, old = tmp_path / "w.duckdb", tmp_path / "migrations"
     old.mkdir()
