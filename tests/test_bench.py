@@ -1,4 +1,5 @@
-"""The benchmarks at a tiny size: the corpus maker is deterministic and readable, bench/run.py runs whole."""
+"""The benchmarks at a tiny size: the corpus maker is deterministic and readable, bench/run.py and
+bench/grown.py run whole."""
 import importlib.util
 import subprocess
 import sys
@@ -48,3 +49,17 @@ def test_the_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path):
         naive_facts = con.execute("SELECT count(*) FROM facts").fetchone()[0]
     with duckdb.connect(str(tmp_path / "full-12.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == naive_facts > 0
+
+
+def test_the_grown_warehouse_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path):
+    """The smoke test of bench/grown.py: the held documents are copied under ids of their own, and both
+    runs load the new articles."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "grown.py"), "--held", "24", "--base", "12",
+                             "--new", "4", "--work", str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "into one of 24 documents" in result.stdout and "extra time" in result.stdout, result.stdout
+    with duckdb.connect(str(tmp_path / "grown.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (28, 28)
+        assert con.execute("SELECT count(*) = count(DISTINCT fact_id) FROM facts").fetchone() == (True,)
+    with duckdb.connect(str(tmp_path / "empty.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (4,)
