@@ -147,7 +147,7 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     unchanged = pipeline.held_unchanged(ids, state, fingerprint)
     files = [path for path in files if path not in unchanged]
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
-    states = [state.about([i for p in batch if (i := ids[p])], [str(p) for p in batch]) for batch in batches]
+    states = [state.about([ids[p] for p in batch if ids[p]], [str(p) for p in batch]) for batch in batches]
     # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, load.held(db):
         for outcome in pool.map(_process, batches, states, [fingerprint] * len(batches)):

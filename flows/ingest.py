@@ -88,8 +88,8 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
     to_process = set_aside_unchanged(files, quote(state), fingerprint)
     record.add({"seen": len(files) - len(to_process), "unchanged": len(files) - len(to_process)}, [], [])
-    paths = list(to_process)
-    batches = [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
+    files_to_process = list(to_process)
+    batches = [files_to_process[i:i + batch_size] for i in range(0, len(files_to_process), batch_size)]
     progress_id = start_progress("ingest")
     try:
         with (load.held(db), spool_folder(db) as spool_to,
@@ -108,7 +108,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
                     # Each batch gets only the state about its own files: Prefect visits a task's arguments
                     # and the pool pickles them, and the whole state grows with the warehouse (2.5 s a batch
                     # to visit at 100 000 documents). Unquoted: Dask would keep quote().
-                    batch_state = state.about([i for p in batch if (i := to_process[p])], [str(p) for p in batch])
+                    batch_state = state.about([to_process[p] for p in batch if to_process[p]], [str(p) for p in batch])
                     arguments = (batch, batch_state, fingerprint, run_id, spool_to)
                     pending.append(batch_task.submit(*arguments) if len(batches) > 1
                                    else batch_task(*arguments, offload=False))
