@@ -12,10 +12,8 @@ articles come from the corpus maker with another seed, so none is held.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import duckdb
@@ -23,7 +21,7 @@ import duckdb
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import make_corpus  # noqa: E402
-from run import Timing, cds_ingest, row, start_prefect_server  # noqa: E402
+from run import Timing, benchmark_setting, cds_ingest, row  # noqa: E402
 
 NEW_ARTICLES_SEED = 11  # bench/run.py's corpora use make_corpus's default seed
 
@@ -59,17 +57,12 @@ def main() -> None:
     parser.add_argument("--api-url", help="a running Prefect API (default: start one for the benchmark)")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
-    work = args.work or Path(tempfile.mkdtemp(prefix="cds-bench-grown-"))
-    work.mkdir(parents=True, exist_ok=True)
-    server, api = None, args.api_url
-    try:
-        if not api:
-            server, api = start_prefect_server(work / "prefect-home")
-        env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    with benchmark_setting(args.work, args.api_url) as (work, env):
         base_corpus, new_corpus = work / "base-corpus", work / "new-corpus"
-        for folder, count, seed in ((base_corpus, min(args.held, args.base), 7), (new_corpus, args.new, NEW_ARTICLES_SEED)):
+        for folder in (base_corpus, new_corpus):
             shutil.rmtree(folder, ignore_errors=True)
-            make_corpus(count, folder, seed=seed)
+        make_corpus(min(args.held, args.base), base_corpus)
+        make_corpus(args.new, new_corpus, seed=NEW_ARTICLES_SEED)
         base, grown, empty = work / "base.duckdb", work / "grown.duckdb", work / "empty.duckdb"
         for db in (base, grown, empty):
             db.unlink(missing_ok=True)
@@ -84,12 +77,6 @@ def main() -> None:
         extra = timings["grown"].seconds - timings["empty"].seconds
         row("the grown warehouse's extra time", f"{extra:.1f} s",
             f"{extra / timings['empty'].seconds:.0%} of the run into the empty one")
-    finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -40,8 +40,10 @@ import threading
 import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -238,6 +240,25 @@ def bench_size(size: int, work: Path, env: dict[str, str], workers: int, batch_s
             f"{(slow.seconds - fixed) / marginal:.1f}× in marginal (target ≥ 20× at 1 000)")
 
 
+@contextmanager
+def benchmark_setting(work: Path | None, api_url: str | None) -> Iterator[tuple[Path, dict[str, str]]]:
+    """(the work folder, the environment for `cds` runs): work, or a temporary folder removed afterwards;
+    runs talk to api_url, or to a Prefect server started here and stopped afterwards."""
+    folder = work or Path(tempfile.mkdtemp(prefix="cds-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    server, api = None, api_url
+    try:
+        if not api:
+            server, api = start_prefect_server(folder / "prefect-home")
+        yield folder, {**os.environ, "PREFECT_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        if not work:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -247,15 +268,9 @@ def main() -> None:
     parser.add_argument("--api-url", help="a running Prefect API (default: start one for the benchmark)")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # figures show as they come, also into a file
-    work = args.work or Path(tempfile.mkdtemp(prefix="cds-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    server, api = None, args.api_url
-    try:
-        if not api:
-            server, api = start_prefect_server(work / "prefect-home")
-        env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-               "CDS_WORKERS": str(args.workers)}
-        print(f"machine: {os.cpu_count()} cores; workers: {args.workers}; Prefect API {api}")
+    with benchmark_setting(args.work, args.api_url) as (work, env):
+        env["CDS_WORKERS"] = str(args.workers)
+        print(f"machine: {os.cpu_count()} cores; workers: {args.workers}; Prefect API {env['PREFECT_API_URL']}")
         empty = work / "empty"
         empty.mkdir(exist_ok=True)
         cds_ingest(empty, work / "empty.duckdb", env)  # warm the page cache and the server
@@ -263,13 +278,6 @@ def main() -> None:
         print(f"fixed cost: `cds ingest` of an empty folder takes {fixed:.2f} s")
         for size in args.sizes:
             bench_size(size, work, env, args.workers, 200, args.naive, fixed)
-    finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
