@@ -146,8 +146,8 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     ids = pipeline.content_ids(files)
-    unchanged = pipeline.held_unchanged(ids, state, fingerprint)
-    files = [path for path in files if path not in unchanged]
+    set_aside = pipeline.held_unchanged(ids, state, fingerprint) | pipeline.repeated(ids)
+    files = [path for path in files if path not in set_aside]
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
     states = [state.about([ids[p] for p in batch if ids[p]], [str(p) for p in batch]) for batch in batches]
     # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.

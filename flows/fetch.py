@@ -82,6 +82,7 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
                     task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
                         batch, quote(state), sources.settings, fingerprint, run_id, spool_to)
                 load_and_record(db, outcome, record, number, len(batches), progress_id)
+                pipeline.remember_loaded(state, outcome, fingerprint)
     except BaseException as exc:
         end_run(record, db, run_id, started, exc)
         raise

@@ -1,10 +1,11 @@
 """The ingest flow: files and folders of .txt/.html -> the DuckDB warehouse.
 
 discover -> prepare the warehouse -> set aside the files it holds unchanged
-(a hash each) -> for each batch of the rest: read, clean, extract (one task,
-on the task runner's workers; its tables wait in the run's spool folder) and
-load (one task, one transaction, in the flow: one writer) -> record the run,
-and publish its artifacts (summary, quarantine, new facts, progress).
+and those repeating an earlier file's bytes (a hash each) -> for each batch
+of the rest: read, clean, extract (one task, on the task runner's workers;
+its tables wait in the run's spool folder) and load (one task, one
+transaction, in the flow: one writer) -> record the run, and publish its
+artifacts (summary, quarantine, new facts, progress).
 """
 from __future__ import annotations
 
@@ -36,13 +37,13 @@ def prepare_warehouse(db: str) -> WarehouseState:
     return load.prepare(db)
 
 
-@task(name="set aside unchanged files", cache_policy=NO_CACHE)
-def set_aside_unchanged(files: list[Path], state: WarehouseState, fingerprint: str) -> dict[Path, str | None]:
+@task(name="set aside unchanged and repeated files", cache_policy=NO_CACHE)
+def set_aside_known_content(files: list[Path], state: WarehouseState, fingerprint: str) -> dict[Path, str | None]:
     """The files to process, in order, each with its content's doc_id (None: unreadable, for its batch to
-    quarantine)."""
+    quarantine): not those the warehouse holds as they are, nor those repeating an earlier file's bytes."""
     ids = pipeline.content_ids(files)
-    unchanged = pipeline.held_unchanged(ids, state, fingerprint)
-    return {path: doc_id for path, doc_id in ids.items() if path not in unchanged}
+    set_aside = pipeline.held_unchanged(ids, state, fingerprint) | pipeline.repeated(ids)
+    return {path: doc_id for path, doc_id in ids.items() if path not in set_aside}
 
 
 @task(name="process batch", cache_policy=NO_CACHE)
@@ -86,7 +87,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
     record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
-    to_process = set_aside_unchanged(files, quote(state), fingerprint)
+    to_process = set_aside_known_content(files, quote(state), fingerprint)
     record.add({"seen": len(files) - len(to_process), "unchanged": len(files) - len(to_process)}, [], [])
     files_to_process = list(to_process)
     batches = [files_to_process[i:i + batch_size] for i in range(0, len(files_to_process), batch_size)]

@@ -34,6 +34,7 @@ class BatchOutcome:
     counts: dict[str, int] = field(default_factory=dict)  # seen, new, changed, unchanged, failed, facts
     tables: BatchTables | None = None  # set by ready_to_load
     tables_file: str | None = None  # where the tables wait instead, between processes (see flows/spool.py)
+    loaded: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source_uri) of the documents it writes
 
 
 def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> BatchOutcome:
@@ -42,7 +43,8 @@ def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> Batch
     result = outcome.result
     return BatchOutcome(result=BatchResult(quarantined=result.quarantined, facts=result.facts[:MAX_FACT_ROWS]),
                         replaces=outcome.replaces, counts=outcome.counts,
-                        tables=batch_tables(result, outcome.replaces, fingerprint, run_id))
+                        tables=batch_tables(result, outcome.replaces, fingerprint, run_id),
+                        loaded=[(raw.doc_id, raw.source_uri) for raw in result.raw_docs])
 
 
 def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str, str | None]:
@@ -73,6 +75,21 @@ def held_unchanged(ids: dict[Path, str | None], state: WarehouseState, fingerpri
     and a SHA-256 per file and no batch at all.
     """
     return {path for path, doc_id in ids.items() if doc_id and _held_as_is(doc_id, state, fingerprint)}
+
+
+def repeated(ids: dict[Path, str | None]) -> set[Path]:
+    """The files whose exact bytes an earlier file of the same run has: the first is the document, and
+    the others are read no further, wherever their batches fall (a batch sets aside its own repeats too)."""
+    first: dict[str, Path] = {}
+    return {path for path, doc_id in ids.items() if doc_id and first.setdefault(doc_id, path) != path}
+
+
+def remember_loaded(state: WarehouseState, outcome: BatchOutcome, fingerprint: str) -> None:
+    """Add a loaded batch's documents to the state later batches of the run are decided against, so a page
+    met again under another URL is unchanged, not a second copy."""
+    for doc_id, source_uri in outcome.loaded:
+        state.known[doc_id] = (source_uri, CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
+        state.by_uri[source_uri] = doc_id
 
 
 def _held_as_is(doc_id: str, state: WarehouseState, fingerprint: str) -> bool:

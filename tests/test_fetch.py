@@ -227,3 +227,14 @@ def test_a_sources_file_follows_new_links_in_feeds_and_listings(prefect_harness,
     counts = fetch(sources_file=str(sources), db=str(db))  # known links are not followed again
     assert (counts["seen"], counts["new"]) == (0, 0)
     assert sorted(r.path for r, _ in site.log) == ["/cds/", "/robots.txt", "/rss.xml"]
+
+
+def test_one_page_under_two_urls_in_two_batches_is_one_document_counted_once(prefect_harness, site, tmp_path):
+    site.expect_request("/mirror/same.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
+    urls = [site.url_for(f"/cds/{PAGES[0].name}"), site.url_for("/mirror/same.html"),
+            site.url_for(f"/cds/{PAGES[1].name}")]
+    db = tmp_path / "cds.duckdb"
+    counts = fetch(urls=urls, db=str(db), batch_size=1)
+    assert (counts["seen"], counts["new"], counts["unchanged"]) == (3, 2, 1)
+    assert counts["facts"] == query(db, "SELECT count(*) FROM facts")[0][0]
+    assert query(db, "SELECT source_uri FROM documents ORDER BY 1") == sorted([(urls[0],), (urls[2],)])

@@ -132,3 +132,21 @@ def test_documents_cleaned_by_older_rules_are_cleaned_again(prefect_harness, tmp
     counts = ingest(paths=[str(DATA / "html")], db=str(db))
     assert (counts["changed"], counts["unchanged"]) == (1, 3)
     assert query(db, "SELECT count(*) FROM documents WHERE clean_text = 'stale'") == [(0,)]
+
+
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_a_file_repeated_in_a_folder_is_one_document_counted_once(prefect_harness, tmp_path, batch_size):
+    """The same bytes under two names, in one batch or in two: the first name is the document, the
+    second is counted unchanged, and the run's counts are what the warehouse holds."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = next(SEEDS.glob("004_*.txt"))
+    shutil.copy(seed, folder / "a.txt")
+    shutil.copy(seed, folder / "b.txt")
+    shutil.copy(next(SEEDS.glob("001_*.txt")), folder / "c.txt")
+    db = tmp_path / "cds.duckdb"
+    counts = ingest(paths=[str(folder)], db=str(db), batch_size=batch_size)
+    assert (counts["seen"], counts["new"], counts["unchanged"]) == (3, 2, 1)
+    assert counts["facts"] == query(db, "SELECT count(*) FROM facts")[0][0]
+    assert query(db, "SELECT source_name FROM documents ORDER BY 1") == [("a.txt",), ("c.txt",)]
+    assert query(db, "SELECT new, unchanged, facts FROM runs") == [(2, 1, counts["facts"])]
