@@ -146,6 +146,7 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     ids = pipeline.content_ids(files)
+    state = pipeline.without_moved(state, ids)
     set_aside = pipeline.held_unchanged(ids, state, fingerprint) | pipeline.repeated(ids)
     files = [path for path in files if path not in set_aside]
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]

@@ -38,12 +38,15 @@ def prepare_warehouse(db: str) -> WarehouseState:
 
 
 @task(name="set aside unchanged and repeated files", cache_policy=NO_CACHE)
-def set_aside_known_content(files: list[Path], state: WarehouseState, fingerprint: str) -> dict[Path, str | None]:
+def set_aside_known_content(files: list[Path], state: WarehouseState,
+                            fingerprint: str) -> tuple[dict[Path, str | None], WarehouseState]:
     """The files to process, in order, each with its content's doc_id (None: unreadable, for its batch to
-    quarantine): not those the warehouse holds as they are, nor those repeating an earlier file's bytes."""
+    quarantine): not those the warehouse holds as they are, nor those repeating an earlier file's bytes.
+    And the state their batches are decided against: without the held articles that moved to another file."""
     ids = pipeline.content_ids(files)
+    state = pipeline.without_moved(state, ids)
     set_aside = pipeline.held_unchanged(ids, state, fingerprint) | pipeline.repeated(ids)
-    return {path: doc_id for path, doc_id in ids.items() if path not in set_aside}
+    return {path: doc_id for path, doc_id in ids.items() if path not in set_aside}, state
 
 
 @task(name="process batch", cache_policy=NO_CACHE)
@@ -87,7 +90,7 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
     record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
-    to_process = set_aside_known_content(files, quote(state), fingerprint)
+    to_process, state = set_aside_known_content(files, quote(state), fingerprint)
     record.add({"seen": len(files) - len(to_process), "unchanged": len(files) - len(to_process)}, [], [])
     files_to_process = list(to_process)
     batches = [files_to_process[i:i + batch_size] for i in range(0, len(files_to_process), batch_size)]

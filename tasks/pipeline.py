@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
@@ -84,9 +84,31 @@ def repeated(ids: dict[Path, str | None]) -> set[Path]:
     return {path for path, doc_id in ids.items() if doc_id and first.setdefault(doc_id, path) != path}
 
 
+def without_moved(state: WarehouseState, ids: Mapping[Path | str, str | None]) -> WarehouseState:
+    """The state inputs (ids: their doc_id by path or URL) are decided against, held articles that moved forgotten.
+
+    An article moved when an input carries it while the source it was
+    loaded from now holds other bytes. Held, it would set the carrying input
+    aside while the old source's replacement deleted it. Forgotten, with the
+    old source's claim on it, it loads again under its new source, and the old
+    source's new bytes load beside it, deleting nothing.
+    """
+    carried = {doc_id for doc_id in ids.values() if doc_id}
+    moved = {held for path, doc_id in ids.items()
+             if (held := state.by_uri.get(str(path))) and held != doc_id and held in carried}
+    if not moved:
+        return state
+    return WarehouseState(known={d: held for d, held in state.known.items() if d not in moved},
+                          by_uri={uri: d for uri, d in state.by_uri.items() if d not in moved},
+                          catalogue_rows=state.catalogue_rows, fetched=state.fetched)
+
+
 def remember_loaded(state: WarehouseState, outcome: BatchOutcome, fingerprint: str) -> None:
-    """Add a loaded batch's documents to the state later batches of the run are decided against, so a page
-    met again under another URL is unchanged, not a second copy."""
+    """Make the state later batches of the run are decided against what the warehouse holds after this
+    batch's load: a page met again under another URL is unchanged, not a second copy, and one whose
+    document a replacement deleted is loaded again, not lost."""
+    for doc_id in outcome.replaces:
+        state.known.pop(doc_id, None)
     for doc_id, source_uri in outcome.loaded:
         state.known[doc_id] = (source_uri, CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
         state.by_uri[source_uri] = doc_id
@@ -104,17 +126,24 @@ def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
 
 
 def process_inputs(inputs: list[tuple[str, Callable[[], RawDoc]]], state: WarehouseState) -> BatchOutcome:
-    """Clean and extract inputs given as (source_uri, reader); a reader raises InputError for a bad input."""
+    """Clean and extract inputs given as (source_uri, reader); a reader raises InputError for a bad input.
+
+    All are read first, so the batch is decided against the state without the
+    held articles that moved between its inputs (without_moved).
+    """
     catalogue = Catalogue(state.catalogue_rows)
     extractor = Extractor(catalogue, load_gazetteer())
     outcome = BatchOutcome(BatchResult())
     counts = dict.fromkeys(("seen", "new", "changed", "unchanged", "failed", "facts"), 0)
+    read = [(source_uri, _read(reader)) for source_uri, reader in inputs]
+    state = without_moved(state, {uri: raw.doc_id for uri, raw in read if isinstance(raw, RawDoc)})
     batch_ids: set[str] = set()
-    for source_uri, reader in inputs:
+    for source_uri, got in read:
         counts["seen"] += 1
-        raw, stage = None, "read"
+        raw, stage = (got if isinstance(got, RawDoc) else None), "read"
         try:
-            raw = reader()
+            if raw is None:
+                raise got
             decision, replaces = classify(raw, state, catalogue.fingerprint)
             if decision == "unchanged" or raw.doc_id in batch_ids:  # same content twice in one batch
                 counts["unchanged"] += 1
@@ -141,6 +170,14 @@ def process_inputs(inputs: list[tuple[str, Callable[[], RawDoc]]], state: Wareho
         outcome.result.facts.extend(facts)
     outcome.counts = counts
     return outcome
+
+
+def _read(reader: Callable[[], RawDoc]) -> RawDoc | Exception:
+    """The input a reader gives, or what it raised, for process_inputs to quarantine in its turn."""
+    try:
+        return reader()
+    except Exception as exc:
+        return exc
 
 
 def process_fetched(results: list[FetchResult], state: WarehouseState) -> BatchOutcome:

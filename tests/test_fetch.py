@@ -238,3 +238,21 @@ def test_one_page_under_two_urls_in_two_batches_is_one_document_counted_once(pre
     assert (counts["seen"], counts["new"], counts["unchanged"]) == (3, 2, 1)
     assert counts["facts"] == query(db, "SELECT count(*) FROM facts")[0][0]
     assert query(db, "SELECT source_uri FROM documents ORDER BY 1") == sorted([(urls[0],), (urls[2],)])
+
+
+@pytest.mark.parametrize("batch_size", [1, 50])
+def test_a_page_moved_to_a_new_url_is_kept_when_its_old_url_gets_new_content(prefect_harness, server, tmp_path,
+                                                                              batch_size):
+    db = tmp_path / "cds.duckdb"
+    server.expect_request("/old.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
+    fetch(urls=[server.url_for("/old.html")], db=str(db))
+    server.clear_all_handlers()
+    server.expect_request("/robots.txt").respond_with_data("")
+    server.expect_request("/old.html").respond_with_data(PAGES[1].read_bytes(), content_type=HTML)
+    server.expect_request("/new.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
+    counts = fetch(urls=[server.url_for("/old.html"), server.url_for("/new.html")], db=str(db),
+                   batch_size=batch_size)
+    assert (counts["seen"], counts["failed"]) == (2, 0)
+    assert query(db, "SELECT source_uri FROM documents ORDER BY 1") == [
+        (server.url_for("/new.html"),), (server.url_for("/old.html"),)]
+    assert query(db, "SELECT count(DISTINCT doc_id) FROM facts") == [(2,)]

@@ -150,3 +150,23 @@ def test_a_file_repeated_in_a_folder_is_one_document_counted_once(prefect_harnes
     assert counts["facts"] == query(db, "SELECT count(*) FROM facts")[0][0]
     assert query(db, "SELECT source_name FROM documents ORDER BY 1") == [("a.txt",), ("c.txt",)]
     assert query(db, "SELECT new, unchanged, facts FROM runs") == [(2, 1, counts["facts"])]
+
+
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_an_article_moved_to_a_new_file_is_kept_when_its_old_file_gets_new_content(prefect_harness, tmp_path,
+                                                                                   batch_size):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first, second = next(SEEDS.glob("004_*.txt")), next(SEEDS.glob("001_*.txt"))
+    shutil.copy(first, folder / "a.txt")
+    db = tmp_path / "cds.duckdb"
+    ingest(paths=[str(folder)], db=str(db))
+    shutil.copy(first, folder / "b.txt")  # moved on: b.txt has a.txt's article, a.txt a new one
+    shutil.copy(second, folder / "a.txt")
+    counts = ingest(paths=[str(folder)], db=str(db), batch_size=batch_size)
+    assert (counts["seen"], counts["failed"]) == (2, 0)
+    assert query(db, "SELECT source_name, length(clean_text) > 0 FROM documents ORDER BY 1") == [
+        ("a.txt", True), ("b.txt", True)]
+    assert query(db, "SELECT count(DISTINCT doc_id) FROM facts") == [(2,)]
+    assert query(db, "SELECT count(*) FROM facts")[0][0] == sum(
+        ingest(paths=[str(path)], db=str(tmp_path / f"{path.name}.duckdb"))["facts"] for path in (first, second))
