@@ -35,6 +35,7 @@ class BatchOutcome:
     tables: BatchTables | None = None  # set by ready_to_load
     tables_file: str | None = None  # where the tables wait instead, between processes (see flows/spool.py)
     loaded: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source_uri) of the documents it writes
+    held: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source_uri) of the inputs it set aside
 
 
 def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> BatchOutcome:
@@ -44,7 +45,7 @@ def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> Batch
     return BatchOutcome(result=BatchResult(quarantined=result.quarantined, facts=result.facts[:MAX_FACT_ROWS]),
                         replaces=outcome.replaces, counts=outcome.counts,
                         tables=batch_tables(result, outcome.replaces, fingerprint, run_id),
-                        loaded=[(raw.doc_id, raw.source_uri) for raw in result.raw_docs])
+                        loaded=[(raw.doc_id, raw.source_uri) for raw in result.raw_docs], held=outcome.held)
 
 
 def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str, str | None]:
@@ -105,10 +106,15 @@ def without_moved(state: WarehouseState, ids: Mapping[Path | str, str | None]) -
 
 def remember_loaded(state: WarehouseState, outcome: BatchOutcome, fingerprint: str) -> None:
     """Make the state later batches of the run are decided against what the warehouse holds after this
-    batch's load: a page met again under another URL is unchanged, not a second copy, and one whose
-    document a replacement deleted is loaded again, not lost."""
+    batch's load: a page met again under another URL is unchanged, not a second copy; one whose
+    document a replacement deleted is loaded again, not lost; and a held page met under another URL than
+    its own is no longer its old URL's to replace, should that URL come later with new bytes."""
     for doc_id in outcome.replaces:
         state.known.pop(doc_id, None)
+    for doc_id, source_uri in outcome.held:
+        holder = state.known[doc_id][0] if doc_id in state.known else None
+        if holder and holder != source_uri and state.by_uri.get(holder) == doc_id:
+            del state.by_uri[holder]
     for doc_id, source_uri in outcome.loaded:
         state.known[doc_id] = (source_uri, CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
         state.by_uri[source_uri] = doc_id
@@ -147,6 +153,7 @@ def process_inputs(inputs: list[tuple[str, Callable[[], RawDoc]]], state: Wareho
             decision, replaces = classify(raw, state, catalogue.fingerprint)
             if decision == "unchanged" or raw.doc_id in batch_ids:  # same content twice in one batch
                 counts["unchanged"] += 1
+                outcome.held.append((raw.doc_id, source_uri))
                 continue
             stage = "clean"
             article = clean(raw)

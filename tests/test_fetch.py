@@ -256,3 +256,19 @@ def test_a_page_moved_to_a_new_url_is_kept_when_its_old_url_gets_new_content(pre
     assert query(db, "SELECT source_uri FROM documents ORDER BY 1") == [
         (server.url_for("/new.html"),), (server.url_for("/old.html"),)]
     assert query(db, "SELECT count(DISTINCT doc_id) FROM facts") == [(2,)]
+
+
+def test_a_page_met_at_its_new_url_first_is_not_deleted_when_its_old_url_has_new_content(prefect_harness, server,
+                                                                                          tmp_path):
+    db = tmp_path / "cds.duckdb"
+    server.expect_request("/old.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
+    fetch(urls=[server.url_for("/old.html")], db=str(db))
+    held = query(db, "SELECT doc_id FROM documents")
+    server.clear_all_handlers()
+    server.expect_request("/robots.txt").respond_with_data("")
+    server.expect_request("/old.html").respond_with_data(PAGES[1].read_bytes(), content_type=HTML)
+    server.expect_request("/new.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
+    counts = fetch(urls=[server.url_for("/new.html"), server.url_for("/old.html")], db=str(db), batch_size=1)
+    assert (counts["unchanged"], counts["new"], counts["failed"]) == (1, 1, 0)
+    assert query(db, "SELECT count(*) FROM documents") == [(2,)]
+    assert set(held) <= set(query(db, "SELECT DISTINCT doc_id FROM facts"))
