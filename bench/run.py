@@ -145,10 +145,8 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     files = sources.discover([str(folder)])
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    ids = pipeline.content_ids(files)
-    state = pipeline.without_moved(state, ids)
-    set_aside = pipeline.held_unchanged(ids, state, fingerprint) | pipeline.repeated(ids)
-    files = [path for path in files if path not in set_aside]
+    ids, state = pipeline.plan_run(pipeline.content_ids(files), state, fingerprint)
+    files = list(ids)
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
     states = [state.about([ids[p] for p in batch if ids[p]], [str(p) for p in batch]) for batch in batches]
     # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.

@@ -40,13 +40,9 @@ def prepare_warehouse(db: str) -> WarehouseState:
 @task(name="set aside unchanged and repeated files", cache_policy=NO_CACHE)
 def set_aside_known_content(files: list[Path], state: WarehouseState,
                             fingerprint: str) -> tuple[dict[Path, str | None], WarehouseState]:
-    """The files to process, in order, each with its content's doc_id (None: unreadable, for its batch to
-    quarantine): not those the warehouse holds as they are, nor those repeating an earlier file's bytes.
-    And the state their batches are decided against: without the held articles that moved to another file."""
-    ids = pipeline.content_ids(files)
-    state = pipeline.without_moved(state, ids)
-    set_aside = pipeline.held_unchanged(ids, state, fingerprint) | pipeline.repeated(ids)
-    return {path: doc_id for path, doc_id in ids.items() if path not in set_aside}, state
+    """The files to process, each with its content's doc_id (None: unreadable, for its batch to quarantine),
+    and the state their batches are decided against (pipeline.plan_run)."""
+    return pipeline.plan_run(pipeline.content_ids(files), state, fingerprint)
 
 
 @task(name="process batch", cache_policy=NO_CACHE)

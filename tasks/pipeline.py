@@ -78,6 +78,16 @@ def held_unchanged(ids: dict[Path, str | None], state: WarehouseState, fingerpri
     return {path for path, doc_id in ids.items() if doc_id and _held_as_is(doc_id, state, fingerprint)}
 
 
+def plan_run(ids: dict[Path, str | None], state: WarehouseState,
+             fingerprint: str) -> tuple[dict[Path, str | None], WarehouseState]:
+    """What a run over files with these content ids must process, in order, with their ids: not those the
+    warehouse holds as they are, nor those repeating an earlier file's bytes. And the state their batches
+    are decided against: without the held articles that moved to another file (without_moved)."""
+    state = without_moved(state, ids)
+    set_aside = held_unchanged(ids, state, fingerprint) | repeated(ids)
+    return {path: doc_id for path, doc_id in ids.items() if path not in set_aside}, state
+
+
 def repeated(ids: dict[Path, str | None]) -> set[Path]:
     """The files whose exact bytes an earlier file of the same run has: the first is the document, and
     the others are read no further, wherever their batches fall (a batch sets aside its own repeats too)."""
@@ -146,7 +156,8 @@ def process_inputs(inputs: list[tuple[str, Callable[[], RawDoc]]], state: Wareho
     batch_ids: set[str] = set()
     for source_uri, got in read:
         counts["seen"] += 1
-        raw, stage = (got if isinstance(got, RawDoc) else None), "read"
+        raw = got if isinstance(got, RawDoc) else None
+        stage = "read"
         try:
             if raw is None:
                 raise got
