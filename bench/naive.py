@@ -41,7 +41,7 @@ def one_document(path: Path, state: WarehouseState, db: str, fingerprint: str) -
 def naive_ingest(folder: str, db: str) -> int:
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    return sum(one_document(path, state, db, fingerprint) for path in sources.discover([folder]))
+    return sum(one_document(path, state, db, fingerprint) for path in sources.discover([folder]).files)
 
 
 if __name__ == "__main__":

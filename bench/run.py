@@ -142,7 +142,7 @@ def _process(paths: list[Path], state: WarehouseState, fingerprint: str) -> pipe
 def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> float:
     """The flow's work with no Prefect: the same steps through the same functions, one writer."""
     started = time.perf_counter()
-    files = sources.discover([str(folder)])
+    files = sources.discover([str(folder)]).files
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     ids, state = pipeline.plan_run(pipeline.content_ids(files), state, fingerprint)
@@ -174,17 +174,18 @@ def facts_in(db: Path) -> int:
         return con.execute("SELECT count(*) FROM facts").fetchone()[0]
 
 
-def start_prefect_server(home: Path) -> tuple[subprocess.Popen, str]:
+def start_prefect_server(home: Path, log: Path | None = None) -> tuple[subprocess.Popen, str]:
     """`prefect server start` on a free port of 127.0.0.1 with its own PREFECT_HOME, up and healthy:
-    (the server process, its API URL). The tests' server fixture uses it too."""
+    (the server process, its API URL); its output goes to log if given. The tests' server fixture uses it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "PREFECT_UI_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(log or os.devnull, "wb") as output:  # the server keeps its own copy of the handle
+        server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
+                                   "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT)
     api = f"http://127.0.0.1:{port}/api"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

@@ -44,7 +44,7 @@ def timed(label: str, work, items: list, repeat: int, size: int, sentences: int 
 
 
 def bench(name: str, paths: list[Path], repeat: int, extractor: Extractor) -> None:
-    raws = [read_raw(p) for p in discover(paths)]
+    raws = [read_raw(p) for p in discover(paths).files]
     size = sum(len(r.raw) for r in raws)
     print(f"{name}: {len(raws)} files, {size / 1e3:.0f} kB")
     articles = timed("clean", clean, raws, repeat, size)
@@ -57,7 +57,7 @@ def profile(paths: list[Path], extractor: Extractor) -> None:
     """One warm pass of cleaning and extraction under pyinstrument, printed as a call tree."""
     from pyinstrument import Profiler
 
-    raws = [read_raw(p) for p in discover(paths)]
+    raws = [read_raw(p) for p in discover(paths).files]
     extractor.facts(clean(raws[0]))  # warm: the gazetteer, the catalogue, trafilatura
     profiler = Profiler(interval=0.0005)
     with profiler:

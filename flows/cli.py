@@ -2,27 +2,38 @@
 
 Exit codes: 0 the run completed; 3 it completed but some inputs were
 quarantined (see the quarantine table); 2 a bad argument or missing path;
-1 the run failed.
+1 the run failed. What can be checked before Prefect starts (paths, the
+warehouse file, the sources and schedules files, the Prefect API) is, and
+said in one line; tracebacks only with ``--debug``.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import textwrap
+import tomllib
+import urllib.request
+from datetime import datetime
 from pathlib import Path
 
 # Only the standard library at the top: the ingest flow's worker processes start by importing this
 # module again (as any spawned process imports its parent's main script), and stay light if it is.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
-_READ_ONLY_SQL = ("select", "with", "from", "describe", "show", "pragma", "explain", "summarize", "table")
+EXIT_CODES = """exit codes:
+  0  done
+  3  done, but some inputs were quarantined or some URLs failed (see the quarantine table)
+  2  a bad argument, a missing path, a bad sources or schedules file
+  1  failed: the warehouse cannot be opened, Prefect's API does not answer, or an error"""
 
 
-def _quiet_prefect(verbose: bool) -> None:
-    """Prefect's console logs drown the summary; users who want them pass -v or set the variables."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+class UsageError(Exception):
+    """A problem with what the user asked for; exit 2."""
+
+
+class CannotRun(Exception):
+    """Something outside the arguments keeps the command from running (the warehouse, the API); exit 1."""
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
@@ -30,29 +41,162 @@ def _fail(message: str, code: int = EXIT_USAGE) -> int:
     return code
 
 
+def _say(message: str) -> None:
+    """A line of what cds is doing, on stderr, at once: the result goes to stdout when it is done."""
+    print(f"cds: {message}", file=sys.stderr, flush=True)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cds-facts")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+# --- checks made before Prefect starts ---------------------------------------------------------------
+
+def _quiet_prefect(args: argparse.Namespace) -> None:
+    """Prefect's console logs and tracebacks drown the one-line outcome: shown with -v or --debug only.
+    The logs still go to the Prefect API and its UI; a user's own PREFECT_* settings win."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if args.debug:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "DEBUG")
+    elif args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    else:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+
+
+def prefect_api_url() -> str | None:
+    """The Prefect API a run will use: PREFECT_API_URL from the environment, else from the active
+    Prefect profile (``prefect config set PREFECT_API_URL=…``); None means a temporary local server."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    profiles_file = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(profiles_file.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
+    return profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL") or None
+
+
+def _check_prefect_api(api: str | None) -> str:
+    """How this run reaches Prefect, for its first line; CannotRun if the API it is told to use is down."""
+    if api is None:
+        return ("Prefect: starting a temporary local server (~10 s; keep one running to skip this:"
+                " 'prefect server start', then export PREFECT_API_URL)")
+    try:
+        with urllib.request.urlopen(f"{api.rstrip('/')}/health", timeout=3) as response:
+            if response.status == 200:
+                return f"Prefect: the API at {api}"
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise CannotRun(f"the Prefect API at {api} (PREFECT_API_URL) does not answer ({reason}): start it with"
+                        " 'prefect server start', or unset PREFECT_API_URL to use a temporary one") from None
+    raise CannotRun(f"the Prefect API at {api} (PREFECT_API_URL) is not healthy (HTTP {response.status})")
+
+
+def _check_warehouse_path(db: Path) -> None:
+    """UsageError for a --db that cannot be a DuckDB file: a folder, or under something that is not one."""
+    if db.is_dir():
+        raise UsageError(f"--db {db} is a folder; give a file, such as {db / 'cds.duckdb'}")
+    for parent in db.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"--db {db}: {parent} is a file, not a folder")
+            break
+
+
+def _open_warehouse(db: Path, write: bool) -> None:
+    """Open the warehouse once, as the run will: CannotRun says in one line why it cannot be (no
+    permission, not a DuckDB file, a newer format, locked past CDS_LOCK_WAIT_SECONDS)."""
+    import duckdb
+
+    from tasks import load
+
+    _check_warehouse_path(db)
+    try:
+        with load.connect(db, read_only=not write, on_wait=lambda why: _say(f"waiting: {why}")):
+            pass
+    except load.WarehouseLocked as exc:
+        raise CannotRun(str(exc)) from None
+    except (duckdb.Error, OSError) as exc:
+        raise CannotRun(f"cannot open the warehouse {db}: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _existing_warehouse(db: Path) -> None:
+    if not db.exists():
+        where = "" if db.is_absolute() else f" (under {Path.cwd()})"
+        raise UsageError(f"no warehouse at {db}{where}: run 'cds ingest' first, or pass --db FILE or set CDS_DB")
+    _check_warehouse_path(db)
+
+
+# --- commands ---------------------------------------------------------------------------------------------
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        return _fail(f"no such file or folder: {missing[0]}")
+        raise UsageError(f"no such file or folder: {missing[0]}")
     if args.dask_address and args.task_runner != "dask":
-        return _fail("--dask-address needs --task-runner dask")
-    _quiet_prefect(args.verbose)
+        raise UsageError("--dask-address needs --task-runner dask")
+    _open_warehouse(args.db, write=True)
+    how = _check_prefect_api(prefect_api_url())
+    _say(f"ingest {' '.join(str(p) for p in args.paths)} into {args.db}; {how}")
+    _quiet_prefect(args)
     from flows.ingest import ingest  # Prefect is imported only when a flow runs
     from flows.runners import make_task_runner
 
     runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
-    try:
-        counts = ingest.with_options(task_runner=runner)(
-            paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
-            show_progress=sys.stderr.isatty())
-    except Exception as exc:
-        return _fail(f"ingest failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    counts = _run_flow("ingest", args, lambda: ingest.with_options(task_runner=runner)(
+        paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
+        show_progress=sys.stderr.isatty()))
     return _summary(args.db, counts)
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    if not args.urls and not args.sources:
+        raise UsageError("give article URLs, or --sources FILE")
+    from tasks.sources_file import SourcesError, read_sources
+
+    if args.sources:
+        try:
+            read_sources(args.sources)  # a bad file is a usage error, said before any flow starts
+        except SourcesError as exc:
+            raise UsageError(str(exc)) from None
+    _open_warehouse(args.db, write=True)
+    how = _check_prefect_api(prefect_api_url())
+    what = " ".join([*args.urls, *([f"--sources {args.sources}"] if args.sources else [])])
+    _say(f"fetch {what} into {args.db}; {how}")
+    _quiet_prefect(args)
+    from flows.fetch import fetch
+
+    counts = _run_flow("fetch", args, lambda: fetch(
+        urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db)))
+    return _summary(args.db, counts)
+
+
+def _run_flow(name: str, args: argparse.Namespace, run):
+    """The flow's result; a failure becomes one line (CannotRun), its traceback only with --debug."""
+    try:
+        return run()
+    except Exception as exc:
+        if args.debug:
+            raise
+        raise CannotRun(f"{name} failed: {type(exc).__name__}: {_one_line(exc)}") from None
 
 
 def _summary(db: Path, counts: dict) -> int:
     print(f"warehouse  {db}")
-    skipped = f", skipped {counts['skipped']} (robots.txt)" if counts.get("skipped") else ""
+    skipped = f", skipped {counts['skipped']} ({counts['skipped_because']})" if counts.get("skipped") else ""
     print(f"documents  seen {counts['seen']}, new {counts['new']}, changed {counts['changed']}, "
           f"unchanged {counts['unchanged']}, failed {counts['failed']}{skipped}")
     failing = (f", {counts['failed_checks']} failing a consistency check (see the failed_checks view)"
@@ -66,51 +210,34 @@ def _summary(db: Path, counts: dict) -> int:
     return EXIT_OK
 
 
-def cmd_fetch(args: argparse.Namespace) -> int:
-    if not args.urls and not args.sources:
-        return _fail("give article URLs, or --sources FILE")
-    from tasks.sources_file import SourcesError, read_sources
-
-    if args.sources:
-        try:
-            read_sources(args.sources)  # a bad file is a usage error, said before any flow starts
-        except SourcesError as exc:
-            return _fail(str(exc))
-    _quiet_prefect(args.verbose)
-    from flows.fetch import fetch
-
-    try:
-        counts = fetch(urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db))
-    except Exception as exc:
-        return _fail(f"fetch failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
-    return _summary(args.db, counts)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
-    _quiet_prefect(args.verbose)
-    from prefect import serve
-
-    from flows.serve import ScheduleError, build_deployments, read_schedules
+    from flows.schedules import ScheduleError, read_schedules
 
     try:
         specs = read_schedules(args.schedules)
     except ScheduleError as exc:
-        return _fail(str(exc))
+        raise UsageError(str(exc)) from None
+    api = prefect_api_url()
+    if api is None:
+        raise CannotRun("serving schedules needs a Prefect server that stays up: start one with 'prefect server"
+                        " start' and export PREFECT_API_URL=http://127.0.0.1:4200/api")
+    _say(_check_prefect_api(api))
+    _quiet_prefect(args)
+    from prefect import serve
+
+    from flows.serve import build_deployments
+
     for spec in specs:
-        print(f"serving {spec.flow}/{spec.name}: '{spec.cron}' ({spec.timezone})")
+        print(f"serving {spec.flow}/{spec.name}: '{spec.cron}' ({spec.timezone})", flush=True)
     serve(*build_deployments(specs))  # runs until interrupted
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not args.db.exists():
-        return _fail(f"no warehouse at {args.db}: run 'cds ingest' first")
+    _existing_warehouse(args.db)
     from tasks.export import export
 
-    try:
-        written = export(args.db, args.out, args.format)
-    except Exception as exc:  # duckdb.Error, OSError: say it in one line
-        return _fail(f"export failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    written = export(args.db, args.out, args.format)
     for name, count in written.items():
         print(f"{name:<20} {count:>8} rows")
     print(f"written to {args.out} as {args.format}")
@@ -118,116 +245,190 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    if not args.db.exists():
-        return _fail(f"no warehouse at {args.db}: run 'cds ingest' first")
+    _existing_warehouse(args.db)
     from tasks.report import write_report
 
-    try:
-        path = write_report(args.db, args.out)
-    except Exception as exc:
-        return _fail(f"report failed: {type(exc).__name__}: {exc}", EXIT_FAILED)
-    print(f"report written to {path}")
+    print(f"report written to {write_report(args.db, args.out)}")
     return EXIT_OK
 
 
-def _show(db: Path, query: str, params: list | None = None) -> int:
+def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    if not db.exists():
-        return _fail(f"no warehouse at {db}: run 'cds ingest' first")
-    read_only = query.lstrip().lower().startswith(_READ_ONLY_SQL)
+    _existing_warehouse(args.db)
     try:
-        con = duckdb.connect(str(db), read_only=read_only)
+        con = duckdb.connect(str(args.db), read_only=not args.write)
     except duckdb.Error as exc:
-        return _fail(f"cannot open {db}: {exc}", EXIT_FAILED)
+        raise CannotRun(f"cannot open {args.db}: {exc}") from None
     try:
         con.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
-        relation = con.sql(query, params=params)
+        relation = con.sql(args.query)
         if relation is None:
             print("ok")
         else:
             relation.show(max_width=200, max_rows=200)
-    except duckdb.Error as exc:
-        return _fail(str(exc).splitlines()[0], EXIT_FAILED)
+    except duckdb.Error as exc:  # DuckDB's whole message: its hints ("Did you mean …?") are on later lines
+        hint = "" if args.write or "read-only" not in str(exc) else "\n(the warehouse opens read-only: pass --write)"
+        print(f"cds: {exc}{hint}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         con.close()
     return EXIT_OK
 
 
-def cmd_sql(args: argparse.Namespace) -> int:
-    return _show(args.db, args.query)
-
-
 def cmd_runs(args: argparse.Namespace) -> int:
-    return _show(args.db, "SELECT run_id, flow_run_id, started_at, ended_at, status, seen, new, changed,"
-                          " unchanged, failed, skipped, facts FROM runs ORDER BY started_at DESC LIMIT ?", [args.limit])
+    import duckdb
 
+    _existing_warehouse(args.db)
+    with duckdb.connect(str(args.db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT run_id, flow_name, epoch(started_at), epoch(ended_at), status, seen, new, changed, unchanged,"
+            " failed, skipped, facts, error FROM runs ORDER BY started_at DESC LIMIT ?", [args.limit]).fetchall()
+    print(runs_table(rows))
+    return EXIT_OK
+
+
+def runs_table(rows: list[tuple]) -> str:
+    """The runs as a table of at most ~100 columns: short ids, local times, a failed run's error under it."""
+    header = ("run", "flow", "started", "took", "status", "seen", "new", "changed", "same", "failed", "skipped",
+              "facts")
+    lines = []
+    for run_id, flow, started, ended, status, *counts, error in rows:
+        took = "" if ended is None else _duration(ended - started)
+        lines.append(((run_id[:8], flow, datetime.fromtimestamp(started).strftime("%Y-%m-%d %H:%M"), took, status,
+                       *("" if c is None else str(c) for c in counts)), error))
+    widths = [max([len(h), *(len(cells[i]) for cells, _ in lines)]) for i, h in enumerate(header)]
+    numeric = range(5, len(header))
+
+    def line(cells):
+        return "  ".join(c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    out = [line(header)]
+    for cells, error in lines:
+        out.append(line(cells).rstrip())
+        if error:
+            out.append(textwrap.shorten(f"          error: {error}", 118, placeholder=" …"))
+    return "\n".join(out) if lines else "no runs yet"
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.1f}s" if seconds < 60 else f"{int(seconds // 60)}m{int(seconds % 60):02d}s"
+
+
+# --- the parser -------------------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line and exit 2, not a usage dump
-        print(f"cds: {message} (see 'cds --help')", file=sys.stderr)
+        print(f"cds: {message} (see 'cds {self.prog.removeprefix('cds').strip()} --help')".replace("  ", " "),
+              file=sys.stderr)
         sys.exit(EXIT_USAGE)
 
 
+def _command(commands, name: str, summary: str, examples: str, run) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=summary, description=summary, epilog=f"examples:\n{examples}\n\n{EXIT_CODES}",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser, db_help: str, prefect: bool = False) -> None:
+    from tasks.settings import warehouse_path
+
+    parser.add_argument("--db", type=Path, default=warehouse_path(), help=db_help)
+    parser.add_argument("--debug", action="store_true", help="on failure, show the traceback")
+    if prefect:
+        parser.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs as the run goes")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from tasks.load import DEFAULT_DB
+    db_help = "the DuckDB warehouse file (default: $CDS_DB, else warehouse/cds.duckdb in this folder)"
+    parser = _Parser(prog="cds", formatter_class=argparse.RawDescriptionHelpFormatter,
+                     description="Facts about provincial digital transformation (chuyển đổi số) from Vietnamese "
+                                 "news, into a DuckDB warehouse.",
+                     epilog="examples:\n  cds ingest seeds\n  cds sql \"SELECT indicator, count(*) FROM facts GROUP BY 1\""
+                            "\n  cds runs\n\nEach command has its own --help, with examples.\n\n" + EXIT_CODES)
+    parser.add_argument("--version", action="version", version=f"cds-facts {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
-    parser = _Parser(prog="cds", description="Facts about provincial digital transformation from Vietnamese news.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    db_help = f"DuckDB warehouse file (default {DEFAULT_DB})"
-
-    ingest = commands.add_parser("ingest", help="ingest files or folders of .txt and .html")
-    ingest.add_argument("paths", nargs="+", type=Path)
-    ingest.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    ingest.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
+    ingest = _command(commands, "ingest", "ingest files or folders of .txt and .html articles", """\
+  cds ingest seeds                          the bundled articles into warehouse/cds.duckdb
+  cds ingest inbox/ a.html --db w.duckdb    a folder and a file into another warehouse
+  CDS_DB=~/cds.duckdb cds ingest inbox/     the default warehouse set once, for every command""", cmd_ingest)
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="a file, or a folder whose .txt/.html files (in subfolders too) are read")
+    _common(ingest, db_help, prefect=True)
     ingest.add_argument("--batch-size", type=int, default=200, help="files per batch: one load transaction each")
     ingest.add_argument("--task-runner", choices=("processes", "threads", "dask"), default="processes",
                         help="where cleaning and extraction run: a pool of this machine's cores (default), "
                              "one thread of this process, or Dask")
     ingest.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
-    ingest.add_argument("--workers", type=int, help="processes for 'processes' or a local Dask cluster (default: one per core)")
-    ingest.set_defaults(run=cmd_ingest)
+    ingest.add_argument("--workers", type=int,
+                        help="processes for 'processes' or a local Dask cluster (default: one per core)")
 
-    fetch = commands.add_parser("fetch", help="fetch article pages (and new links in feeds) over HTTP")
-    fetch.add_argument("urls", nargs="*", help="article URLs")
+    fetch = _command(commands, "fetch", "fetch article pages (and new links in feeds and listings) over HTTP", """\
+  cds fetch https://example.vn/bai-viet.html     one page
+  cds fetch --sources flows/sources.toml         the articles, feeds and listing pages a sources file names""",
+                     cmd_fetch)
+    fetch.add_argument("urls", nargs="*", metavar="URL", help="article page URLs")
     fetch.add_argument("--sources", type=Path, help="TOML sources file: articles, feeds, listing pages, politeness")
-    fetch.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    fetch.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
-    fetch.set_defaults(run=cmd_fetch)
+    _common(fetch, db_help, prefect=True)
 
-    serve = commands.add_parser("serve", help="serve the ingest and fetch deployments on their cron schedules")
-    serve.add_argument("--schedules", type=Path, default=Path("flows/schedules.toml"),
-                       help="TOML file of deployments (default flows/schedules.toml)")
+    serve = _command(commands, "serve", "serve the ingest and fetch deployments on their cron schedules", """\
+  prefect server start &                     a server that stays up (its UI on http://127.0.0.1:4200)
+  export PREFECT_API_URL=http://127.0.0.1:4200/api
+  cds serve                                  the shipped schedules, until Ctrl-C
+  cds serve --schedules my-schedules.toml""", cmd_serve)
+    from flows.schedules import SCHEDULES_FILE
+
+    serve.add_argument("--schedules", type=Path, default=SCHEDULES_FILE,
+                       help=f"TOML file of deployments (default: the shipped {SCHEDULES_FILE.name})")
     serve.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
-    serve.set_defaults(run=cmd_serve)
+    serve.add_argument("--debug", action="store_true", help="on failure, show the traceback")
 
-    export = commands.add_parser("export", help="write the warehouse's tables and views as Parquet or CSV files")
-    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export = _command(commands, "export", "write the warehouse's tables and views as Parquet or CSV files", """\
+  cds export --out exports/                 Parquet, facts partitioned by indicator
+  cds export --out exports/ --format csv""", cmd_export)
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="file format (default parquet)")
     export.add_argument("--out", type=Path, required=True, help="folder to write into")
-    export.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    export.set_defaults(run=cmd_export)
+    _common(export, db_help)
 
-    report = commands.add_parser("report", help="write a self-contained HTML report: charts, corroborated,"
-                                               " conflicting and failed figures")
+    report = _command(commands, "report", "write a self-contained HTML report: charts, corroborated, conflicting"
+                                          " and failed figures", "  cds report --out report.html", cmd_report)
     report.add_argument("--out", type=Path, required=True, help="HTML file to write")
-    report.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    report.set_defaults(run=cmd_report)
+    _common(report, db_help)
 
-    sql = commands.add_parser("sql", help="run SQL against the warehouse and print the result")
-    sql.add_argument("query")
-    sql.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    sql.set_defaults(run=cmd_sql)
+    sql = _command(commands, "sql", "run SQL against the warehouse and print the result", """\
+  cds sql "SELECT province, value FROM latest_values WHERE indicator = 'infra.bts_stations'"
+  cds sql "$(cat warehouse/queries/dti_rank_sources.sql)"
+  cds sql --write "DELETE FROM quarantine WHERE stage = 'fetch'"
+""", cmd_sql)
+    sql.add_argument("query", help="one SQL statement")
+    sql.add_argument("--write", action="store_true", help="open the warehouse for writing (default: read-only)")
+    _common(sql, db_help)
 
-    runs = commands.add_parser("runs", help="the last runs")
-    runs.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    runs.add_argument("--limit", type=int, default=10)
-    runs.set_defaults(run=cmd_runs)
+    runs = _command(commands, "runs", "the last runs, newest first, with what each did", """\
+  cds runs
+  cds runs --limit 50""", cmd_runs)
+    runs.add_argument("--limit", type=int, default=10, help="how many runs to show (default 10)")
+    _common(runs, db_help)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except CannotRun as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # a failure no check foresaw: one line, the traceback on request
+        if getattr(args, "debug", False):
+            raise
+        return _fail(f"{args.command} failed: {type(exc).__name__}: {_one_line(exc)} (--debug shows where)",
+                     EXIT_FAILED)
 
 
 if __name__ == "__main__":

@@ -87,4 +87,4 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
         end_run(record, db, run_id, started, exc)
         raise
     end_run(record, db, run_id, started)
-    return {**record.counts, "failed_checks": record.failed_checks, "run_id": run_id}
+    return record.result(run_id)

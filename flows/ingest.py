@@ -69,7 +69,8 @@ def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord,
     """
     failed_checks = load_batch.with_options(
         task_run_name=f"load batch {number}/{total} ({outcome.counts['facts']} facts)")(db, quote(outcome))
-    record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts, failed_checks)
+    record.add(outcome.counts, outcome.result.quarantined, outcome.result.facts, failed_checks,
+               outcome.result.skipped)
     advance_progress(progress_id, number, total)
     get_run_logger().info("batch %d/%d: %s", number, total, outcome.counts)
 
@@ -80,14 +81,17 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
     """Ingest files and folders into the warehouse at db; returns the run's counts, how many of its facts fail
     a consistency check, and its run id."""
     started = time.monotonic()
-    files = sources.discover(paths)
+    found = sources.discover(paths)
+    files = found.files
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
     run_id = str(flow_run.id or uuid.uuid4())
     load.start_run(db, run_id, flow_run.id, "ingest", " ".join(str(p) for p in paths))
     record = RunRecord("ingest", dict.fromkeys(COUNT_KEYS, 0))
     to_process, state = set_aside_known_content(files, quote(state), fingerprint)
-    record.add({"seen": len(files) - len(to_process), "unchanged": len(files) - len(to_process)}, [], [])
+    passed_over = [sources.skipped_for_type(path) for path in found.unsupported]
+    record.add({"seen": len(files) - len(to_process) + len(passed_over), "unchanged": len(files) - len(to_process),
+                "skipped": len(passed_over)}, [], [], skipped=passed_over)
     files_to_process = list(to_process)
     batches = [files_to_process[i:i + batch_size] for i in range(0, len(files_to_process), batch_size)]
     progress_id = start_progress("ingest")
@@ -121,4 +125,4 @@ def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_
         end_run(record, db, run_id, started, exc)
         raise
     end_run(record, db, run_id, started)
-    return {**record.counts, "failed_checks": record.failed_checks, "run_id": run_id}
+    return record.result(run_id)

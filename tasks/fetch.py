@@ -50,7 +50,7 @@ class FetchSettings:
 @dataclass
 class FetchResult:
     url: str
-    outcome: str  # "fetched", "not_modified", "skipped" (robots), "failed"
+    outcome: str  # "fetched", "not_modified", "skipped" (disallowed by robots.txt), "failed"
     reason: str = ""
     status: int | None = None
     final_url: str | None = None
@@ -155,7 +155,7 @@ class Fetcher:
             return FetchResult(url, "failed", f"unsupported URL: only http and https are fetched ({url!r})")
         refusal = self._robots_refusal(url)
         if refusal:
-            return FetchResult(url, "skipped", refusal)
+            return FetchResult(url, *refusal)
         result = FetchResult(url, "failed")
         delay = self.settings.backoff_seconds
         for attempt in range(1, self.settings.retries + 2):
@@ -233,8 +233,10 @@ class Fetcher:
                 self._pacers[host] = _HostPacer(self.settings.max_per_host, self.settings.delay_seconds)
             return self._pacers[host]
 
-    def _robots_refusal(self, url: str) -> str | None:
-        """Why robots.txt forbids url, or None. Missing robots.txt allows all; an unreachable one allows none."""
+    def _robots_refusal(self, url: str) -> tuple[str, str] | None:
+        """(outcome, reason) when robots.txt keeps us from url, else None. A missing robots.txt (4xx) allows
+        all; one that disallows url skips it; a site whose robots.txt cannot be read (no connection, 5xx) is
+        not fetched from, and each of its URLs failed: the site is down or refusing us, which a run must say."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
@@ -244,9 +246,9 @@ class Fetcher:
             if rules is None:
                 rules = self._robots[origin] = self._read_robots(origin)
         if isinstance(rules, str):
-            return rules
+            return "failed", rules
         if not rules.can_fetch(self.settings.user_agent, url):
-            return "disallowed by robots.txt"
+            return "skipped", "disallowed by robots.txt"
         return None
 
     def _read_robots(self, origin: str) -> RobotFileParser | str:

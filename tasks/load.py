@@ -12,7 +12,7 @@ import time
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 import pyarrow as pa
@@ -47,8 +47,10 @@ class WarehouseLocked(RuntimeError):
     """Another process held the warehouse file for longer than we wait."""
 
 
-def _connect_waiting(db: str | Path, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
-    """Open the file, waiting with backoff while another process holds its lock (an analyst's session)."""
+def _connect_waiting(db: str | Path, read_only: bool, config: dict,
+                     on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting with backoff while another process holds its lock (an analyst's session);
+    on_wait hears why, once, when the waiting starts (else it is logged at each retry)."""
     waited, delay = 0.0, 0.1
     while True:
         try:
@@ -58,8 +60,13 @@ def _connect_waiting(db: str | Path, read_only: bool, config: dict) -> duckdb.Du
                 raise
             if waited >= LOCK_WAIT_SECONDS:
                 raise WarehouseLocked(f"{db} stayed locked by another process for {waited:.0f} s "
-                                      f"(limit CDS_LOCK_WAIT_SECONDS={LOCK_WAIT_SECONDS:g}): {exc}") from exc
-            log.warning("warehouse %s is locked by another process; retrying in %.1f s", db, delay)
+                                      f"(limit CDS_LOCK_WAIT_SECONDS={LOCK_WAIT_SECONDS:g}): "
+                                      f"{' '.join(str(exc).split())}") from exc
+            why = f"warehouse {db} is locked by another process (up to CDS_LOCK_WAIT_SECONDS={LOCK_WAIT_SECONDS:g} s)"
+            if on_wait is None:
+                log.warning("%s; retrying in %.1f s", why, delay)
+            elif waited == 0:
+                on_wait(why)
             time.sleep(delay)
             waited += delay
             delay = min(delay * 2, 5.0)
@@ -93,9 +100,10 @@ def held(db: str | Path) -> Iterator[None]:
 
 
 @contextmanager
-def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(db: str | Path, read_only: bool = False,
+            on_wait: Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection held only as long as it is used, so other clients may open the file in between;
-    inside held(db), the connection held for the run."""
+    inside held(db), the connection held for the run. on_wait: see _connect_waiting."""
     if (shared := _HELD.get(Path(db).resolve())) is not None:
         yield shared
         return
@@ -103,7 +111,7 @@ def connect(db: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPy
     if not read_only and not Path(db).exists():
         Path(db).parent.mkdir(parents=True, exist_ok=True)
         config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
-    con = _connect_waiting(db, read_only, config)
+    con = _connect_waiting(db, read_only, config, on_wait)
     try:
         yield con
     finally:

@@ -94,6 +94,15 @@ class Quarantined:
     raw: bytes | None = None
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """An input a run passed over on purpose: a file of a type cds does not read, a URL robots.txt disallows."""
+
+    source_uri: str
+    reason: str  # "unsupported type", "disallowed by robots.txt"
+    detail: str = ""  # what of that reason: the suffix of an unsupported type (".pdf")
+
+
 @dataclass
 class BatchResult:
     """What one batch of inputs produced, ready to load."""
@@ -102,6 +111,7 @@ class BatchResult:
     articles: list[Article] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     fetches: list[FetchResult] = field(default_factory=list)  # what a fetch run got for each article URL
     feed_fetches: list[FetchResult] = field(default_factory=list)  # feeds and listing pages: logged, not kept
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Mapping
 from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
 from .indicators import Catalogue
-from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc, WarehouseState
+from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc, Skipped, WarehouseState
 from .places import load_gazetteer
 from .run_summary import MAX_FACT_ROWS
 from .sources import MAX_INPUT_BYTES, InputError, raw_doc_from_page, read_raw
@@ -42,7 +42,8 @@ def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> Batch
     """The outcome with its load's Arrow tables built, and only what a run's summary reads besides:
     the quarantined inputs and a sample of the facts. Small to send from a worker to the writer."""
     result = outcome.result
-    return BatchOutcome(result=BatchResult(quarantined=result.quarantined, facts=result.facts[:MAX_FACT_ROWS]),
+    return BatchOutcome(result=BatchResult(quarantined=result.quarantined, skipped=result.skipped,
+                                           facts=result.facts[:MAX_FACT_ROWS]),
                         replaces=outcome.replaces, counts=outcome.counts,
                         tables=batch_tables(result, outcome.replaces, fingerprint, run_id),
                         loaded=[(raw.doc_id, raw.source_uri) for raw in result.raw_docs], held=outcome.held)
@@ -212,6 +213,7 @@ def process_fetched(results: list[FetchResult], state: WarehouseState) -> BatchO
             outcome.counts["unchanged"] += 1
         elif result.outcome == "skipped":
             outcome.counts["skipped"] += 1
+            outcome.result.skipped.append(Skipped(result.url, result.reason))
         else:
             outcome.counts["failed"] += 1
             outcome.result.quarantined.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .models import Fact, Quarantined
+from .models import Fact, Quarantined, Skipped
 
 MAX_FACT_ROWS = 200  # an artifact is for a glance; the warehouse holds the rest
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -28,15 +28,31 @@ class RunRecord:
     counts: dict[str, int] = field(default_factory=dict)
     quarantined: list[Quarantined] = field(default_factory=list)
     new_facts: list[Fact] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     failed_checks: int = 0
 
     def add(self, counts: dict[str, int], quarantined: list[Quarantined], facts: list[Fact],
-            failed_checks: int = 0) -> None:
+            failed_checks: int = 0, skipped: list[Skipped] = ()) -> None:
         self.failed_checks += failed_checks
         for key, value in counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
         self.quarantined += quarantined
         self.new_facts += facts[:MAX_FACT_ROWS - len(self.new_facts)]
+        self.skipped += skipped
+
+    def result(self, run_id: str) -> dict[str, int | str]:
+        """What a flow returns: its counts, how many of its facts fail a check, why inputs were skipped."""
+        return {**self.counts, "failed_checks": self.failed_checks, "run_id": run_id,
+                "skipped_because": skipped_summary(self.skipped)}
+
+
+def skipped_summary(skipped: list[Skipped]) -> str:
+    """Why inputs were passed over, in one line: "unsupported type: .docx, .pdf; disallowed by robots.txt"."""
+    details: dict[str, set[str]] = {}
+    for item in skipped:
+        details.setdefault(item.reason, set()).add(item.detail)
+    return "; ".join(reason + (": " + ", ".join(sorted(d for d in found if d)) if any(found) else "")
+                     for reason, found in sorted(details.items()))
 
 
 def summary_markdown(record: RunRecord, seconds: float, status: str) -> str:
@@ -50,6 +66,8 @@ def summary_markdown(record: RunRecord, seconds: float, status: str) -> str:
         f"| {c.get('failed', 0)} | {c.get('skipped', 0)} | {c.get('facts', 0)} | {record.failed_checks} "
         f"| {seconds:.1f} s |",
     ]
+    if record.skipped:
+        lines += ["", f"{len(record.skipped)} input(s) skipped: {escape_markdown(skipped_summary(record.skipped))}."]
     if record.quarantined:
         lines += ["", f"{len(record.quarantined)} input(s) quarantined: see the quarantine table artifact."]
     return "\n".join(lines)
