@@ -24,7 +24,7 @@ from tasks.indicators import Catalogue  # noqa: E402
 @task(cache_policy=NO_CACHE)
 def one_document(path: Path, state: WarehouseState, db: str, fingerprint: str) -> int:
     """Clean and extract one file, then insert its document and each of its facts, one row at a time."""
-    outcome = pipeline.process_batch([path], state)
+    outcome = pipeline.process_batch([path], state.catalogue_rows)
     documents = tables.documents_table(outcome.result.raw_docs, outcome.result.articles, fingerprint, "naive")
     with load.connect(db) as con:
         for document in documents.to_pylist():

@@ -54,7 +54,7 @@ import pyarrow as pa  # noqa: E402
 
 from make_corpus import make_corpus  # noqa: E402
 from tasks import load, pipeline, sources  # noqa: E402
-from tasks.models import WarehouseState  # noqa: E402
+from tasks.models import BatchResult  # noqa: E402
 from tasks.indicators import Catalogue  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -135,8 +135,8 @@ def floor(folder: Path, db: Path) -> float:
     return time.perf_counter() - started
 
 
-def _process(paths: list[Path], state: WarehouseState, fingerprint: str) -> pipeline.BatchOutcome:
-    return pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, "no-prefect")
+def _process(paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprint: str) -> pipeline.BatchOutcome:
+    return pipeline.ready_to_load(pipeline.process_batch(paths, catalogue_rows), fingerprint, "no-prefect")
 
 
 def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> float:
@@ -145,14 +145,15 @@ def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> fl
     files = sources.discover([str(folder)]).files
     state = load.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    ids, state = pipeline.plan_run(pipeline.content_ids(files), state, fingerprint)
-    files = list(ids)
-    batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
-    states = [state.about([ids[p] for p in batch if ids[p]], [str(p) for p in batch]) for batch in batches]
+    ids = pipeline.content_ids(files)
+    plan = pipeline.plan_run(ids, state, fingerprint)
+    batches = pipeline.batches(plan.to_process, ids, batch_size)
     # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, load.held(db):
-        for outcome in pool.map(_process, batches, states, [fingerprint] * len(batches)):
-            load.write_batch(db, outcome.tables)
+        if plan.held:
+            load.load_batch(db, BatchResult(inputs=plan.held), fingerprint, "no-prefect")
+        for outcome in pool.map(_process, batches, [state.catalogue_rows] * len(batches), [fingerprint] * len(batches)):
+            load.write_batch(db, outcome.tables, "no-prefect")
     return time.perf_counter() - started
 
 

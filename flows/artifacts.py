@@ -1,13 +1,11 @@
 """Run artifacts in the Prefect UI, under stable keys: a summary, the quarantine, the new facts, progress."""
 from __future__ import annotations
 
-import time
 from uuid import UUID
 
 from prefect.artifacts import (create_markdown_artifact, create_progress_artifact, create_table_artifact,
                                update_progress_artifact)
 
-from tasks import load
 from tasks.run_summary import RunRecord, fact_rows, quarantine_rows, summary_markdown
 
 
@@ -32,10 +30,3 @@ def publish_run(record: RunRecord, seconds: float, status: str) -> None:
                           key=keys["quarantine"], description="inputs that could not be processed, and why")
     create_table_artifact(fact_rows(record) or [{"fact": "no new facts"}], key=keys["new-facts"],
                           description="facts this run loaded (the first 200)")
-
-
-def end_run(record: RunRecord, db: str, run_id: str, started: float, error: BaseException | None = None) -> None:
-    """Close the run's row in the warehouse and publish its artifacts, whether it completed or failed."""
-    status = "failed" if error else "completed"
-    load.finish_run(db, run_id, status, record.counts, f"{type(error).__name__}: {error}" if error else None)
-    publish_run(record, time.monotonic() - started, status)

@@ -9,6 +9,7 @@ said in one line; tracebacks only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import textwrap
@@ -149,16 +150,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.dask_address and args.task_runner != "dask":
         raise UsageError("--dask-address needs --task-runner dask")
     _open_warehouse(args.db, write=True)
-    how = _check_prefect_api(prefect_api_url())
-    _say(f"ingest {' '.join(str(p) for p in args.paths)} into {args.db}; {how}")
+    api = prefect_api_url()
+    _say(f"ingest {' '.join(str(p) for p in args.paths)} into {args.db}; {_check_prefect_api(api)}")
     _quiet_prefect(args)
-    from flows.ingest import ingest  # Prefect is imported only when a flow runs
-    from flows.runners import make_task_runner
+    with _prefect_api(api):
+        from flows.ingest import ingest  # Prefect is imported only when a flow runs, after its API is set
+        from flows.runners import make_task_runner
 
-    runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
-    counts = _run_flow("ingest", args, lambda: ingest.with_options(task_runner=runner)(
-        paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
-        show_progress=sys.stderr.isatty()))
+        runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
+        counts = _run_flow("ingest", args, lambda: ingest.with_options(task_runner=runner)(
+            paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
+            show_progress=sys.stderr.isatty()))
     return _summary(args.db, counts)
 
 
@@ -173,15 +175,28 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         except SourcesError as exc:
             raise UsageError(str(exc)) from None
     _open_warehouse(args.db, write=True)
-    how = _check_prefect_api(prefect_api_url())
-    what = " ".join([*args.urls, *([f"--sources {args.sources}"] if args.sources else [])])
-    _say(f"fetch {what} into {args.db}; {how}")
-    _quiet_prefect(args)
-    from flows.fetch import fetch
+    api = prefect_api_url()
+    from tasks.redact import redact
 
-    counts = _run_flow("fetch", args, lambda: fetch(
-        urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db)))
+    what = redact(" ".join([*args.urls, *([f"--sources {args.sources}"] if args.sources else [])]))
+    _say(f"fetch {what} into {args.db}; {_check_prefect_api(api)}")
+    _quiet_prefect(args)
+    with _prefect_api(api):
+        from flows.fetch import fetch
+
+        counts = _run_flow("fetch", args, lambda: fetch(
+            urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db),
+            allow_private_networks=True if args.allow_private_networks else None))
     return _summary(args.db, counts)
+
+
+def _prefect_api(api: str | None):
+    """The block runs against api, or a temporary server that ends with this process however it ends."""
+    if api is not None:
+        return contextlib.nullcontext(api)
+    from flows.temporary_server import temporary_prefect_api
+
+    return temporary_prefect_api()
 
 
 def _run_flow(name: str, args: argparse.Namespace, run):
@@ -371,6 +386,9 @@ def build_parser() -> argparse.ArgumentParser:
                      cmd_fetch)
     fetch.add_argument("urls", nargs="*", metavar="URL", help="article page URLs")
     fetch.add_argument("--sources", type=Path, help="TOML sources file: articles, feeds, listing pages, politeness")
+    fetch.add_argument("--allow-private-networks", action="store_true",
+                       help="fetch from loopback, private and link-local addresses too (an intranet crawl); "
+                            "by default only public addresses are fetched")
     _common(fetch, db_help, prefect=True)
 
     serve = _command(commands, "serve", "serve the ingest and fetch deployments on their cron schedules", """\

@@ -3,28 +3,26 @@
 prepare the warehouse -> discover new article links in feeds and listings
 -> for each batch of URLs: fetch and process (one task), load (one task,
 one transaction, with the fetch log and the compressed responses) -> record
-the run.
+the run (flows/recorded_run.py).
 """
 from __future__ import annotations
 
-import time
-import uuid
+import dataclasses
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.artifacts import end_run, start_progress
-from flows.ingest import COUNT_KEYS, load_and_record, prepare_warehouse
+from flows.ingest import prepare_warehouse
+from flows.recorded_run import load_and_record, recorded_run
 from flows.spool import spool, spool_folder
 from tasks import load, pipeline
 from tasks.feeds import links_from_feed, links_from_listing
 from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
 from tasks.indicators import Catalogue
 from tasks.models import WarehouseState
-from tasks.run_summary import RunRecord
+from tasks.redact import redact
 from tasks.sources_file import Sources, read_sources
 
 BATCH_SIZE = 50
@@ -45,46 +43,46 @@ def discover_links(sources: Sources, known: set[str]) -> tuple[list[str], list[F
             links += links_from_listing(result.text, result.final_url or result.url, selectors[result.url])
         else:
             links += links_from_feed(result.text, result.final_url or result.url)
-    return [link for link in dict.fromkeys(links) if link not in known], results
+    return [link for link in dict.fromkeys(links) if redact(link) not in known], results
 
 
 @task(name="fetch and process batch", cache_policy=NO_CACHE)
 def fetch_and_process(urls: list[str], state: WarehouseState, settings: FetchSettings, fingerprint: str,
                       run_id: str, spool_to: Path) -> pipeline.BatchOutcome:
-    results = Fetcher(settings).fetch_many(urls, state.fetched)
+    # A conditional request only for a URL whose page the warehouse holds: a 304 renews that claim. The
+    # warehouse knows URLs as stored, their secrets redacted.
+    validators = {url: state.fetched[redact(url)] for url in urls
+                  if redact(url) in state.fetched and redact(url) in state.by_uri}
+    results = Fetcher(settings).fetch_many(urls, validators)
     return spool(pipeline.ready_to_load(pipeline.process_fetched(results, state), fingerprint, run_id), spool_to)
 
 
 @flow(name="fetch", log_prints=False)
 def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: str = load.DEFAULT_DB,
-          batch_size: int = BATCH_SIZE) -> dict[str, int | str]:
-    """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db."""
-    started = time.monotonic()
+          batch_size: int = BATCH_SIZE, allow_private_networks: bool | None = None) -> dict[str, int | str]:
+    """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db.
+    allow_private_networks, when given, overrides the sources file's [fetch] setting."""
     sources = read_sources(sources_file) if sources_file else Sources()
+    if allow_private_networks is not None:
+        sources.settings = dataclasses.replace(sources.settings, allow_private_networks=allow_private_networks)
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    run_id = str(flow_run.id or uuid.uuid4())
-    load.start_run(db, run_id, flow_run.id, "fetch", " ".join([*(urls or []), *([sources_file] if sources_file else [])]))
-    record = RunRecord("fetch", dict.fromkeys(COUNT_KEYS, 0))
-    progress_id = start_progress("fetch")
-    try:
+    inputs = redact(" ".join([*(urls or []), *([sources_file] if sources_file else [])]))
+    with recorded_run("fetch", db, inputs) as record:
         known = set(state.fetched) | set(state.by_uri)
         discovered, feed_results = discover_links(sources, known) if sources.feeds or sources.listings else ([], [])
         if feed_results:
             feeds = pipeline.record_feed_pages(feed_results)
-            load.load_batch(db, feeds, [], fingerprint, run_id)
-            record.add({"failed": len(feeds.quarantined)}, feeds.quarantined, [])
+            counts = load.load_batch(db, feeds, fingerprint, record.run_id)
+            counts.failed = len(feeds.quarantined)  # a feed is no input of its own, but its failure is one
+            record.add(counts, feeds.quarantined)
         targets = list(dict.fromkeys([*(urls or []), *sources.articles, *discovered]))
         batches = [targets[i:i + batch_size] for i in range(0, len(targets), batch_size)]
         with spool_folder(db) as spool_to:
             for number, batch in enumerate(batches, 1):
                 outcome = fetch_and_process.with_options(
                     task_run_name=f"fetch and process batch {number}/{len(batches)} ({len(batch)} URLs)")(
-                        batch, quote(state), sources.settings, fingerprint, run_id, spool_to)
-                load_and_record(db, outcome, record, number, len(batches), progress_id)
-                pipeline.remember_loaded(state, outcome, fingerprint)
-    except BaseException as exc:
-        end_run(record, db, run_id, started, exc)
-        raise
-    end_run(record, db, run_id, started)
-    return record.result(run_id)
+                        batch, quote(state.about_urls([redact(url) for url in batch])), sources.settings,
+                        fingerprint, record.run_id, spool_to)
+                load_and_record(db, outcome, record, f"load batch {number}/{len(batches)}", number, len(batches))
+    return record.result()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, TypeVar
 
@@ -33,7 +35,8 @@ class CorePoolTaskRunner(ThreadPoolTaskRunner):
     def __enter__(self):
         super().__enter__()
         # spawn, not fork: the flow's process runs threads (Prefect's), which a fork would copy mid-step.
-        self._core_pool = ProcessPoolExecutor(self._max_workers, mp_context=multiprocessing.get_context("spawn"))
+        self._core_pool = ProcessPoolExecutor(self._max_workers, mp_context=multiprocessing.get_context("spawn"),
+                                              initializer=end_with_parent, initargs=(os.getpid(),))
         _core_pools.append(self._core_pool)
         return self
 
@@ -46,6 +49,16 @@ class CorePoolTaskRunner(ThreadPoolTaskRunner):
         if self._core_pool in _core_pools:
             _core_pools.remove(self._core_pool)
         self._core_pool.shutdown(wait=True, cancel_futures=True)
+
+
+def end_with_parent(parent: int) -> None:
+    """In a worker: exit once the flow's process is gone (killed, say), instead of living on as an orphan."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def on_core_pool(function: Callable[..., T], *args: Any) -> T:

@@ -11,37 +11,59 @@ folder goes when the run ends, however it ends. Workers on other machines
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import shutil
+import socket
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from tasks import pipeline
-from tasks.models import WarehouseState
+from tasks.processes import process_alive
 from tasks.tables import BatchTables
+
+_SPOOL_PREFIX = ".cds-spool-"
 
 
 @contextmanager
 def spool_folder(db: str | Path) -> Iterator[Path]:
-    """A run's spool folder beside the warehouse file, removed with what is left in it when the block ends."""
+    """A run's spool folder beside the warehouse file, removed with what is left in it when the block ends.
+
+    Its name says whose it is (.cds-spool-HOST-PID-…), so a run that starts removes those of runs on this
+    host whose process is gone: a killed run cannot remove its own.
+    """
     parent = Path(db).resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=".cds-spool-", dir=parent))
+    remove_stale_spools(parent)
+    folder = Path(tempfile.mkdtemp(prefix=f"{_SPOOL_PREFIX}{socket.gethostname()}-{os.getpid()}-", dir=parent))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def process_into(folder: Path, paths: list[Path], state: WarehouseState, fingerprint: str,
+def remove_stale_spools(parent: Path) -> list[Path]:
+    """Remove the spool folders in parent left by runs of this host whose process is gone; which."""
+    host = socket.gethostname()
+    stale = []
+    for folder in parent.glob(f"{_SPOOL_PREFIX}*"):
+        owner = folder.name.removeprefix(_SPOOL_PREFIX).rsplit("-", 2)
+        if len(owner) == 3 and owner[0] == host and owner[1].isdigit() and not process_alive(int(owner[1])):
+            shutil.rmtree(folder, ignore_errors=True)
+            stale.append(folder)
+    return stale
+
+
+
+def process_into(folder: Path, paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprint: str,
                  run_id: str) -> pipeline.BatchOutcome:
     """Read, clean and extract a batch, and leave the tables its load writes in folder: a worker's whole job.
 
     This module imports neither Prefect nor DuckDB, so a worker process that runs this stays small.
     """
-    return spool(pipeline.ready_to_load(pipeline.process_batch(paths, state), fingerprint, run_id), folder)
+    return spool(pipeline.ready_to_load(pipeline.process_batch(paths, catalogue_rows), fingerprint, run_id), folder)
 
 
 def spool(outcome: pipeline.BatchOutcome, folder: Path) -> pipeline.BatchOutcome:

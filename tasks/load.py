@@ -10,6 +10,7 @@ import logging
 import os
 import time
 import re
+import socket
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -19,7 +20,8 @@ import pyarrow as pa
 import pyarrow.csv  # noqa: F401  (pa.csv)
 
 from .indicators import CATALOGUE_COLUMNS, CATALOGUE_CSV, read_catalogue_csv
-from .models import BatchResult, Validators, WarehouseState
+from .models import BatchResult, RunCounts, Validators, WarehouseState
+from .processes import process_alive
 from .places import PROVINCES_CSV
 from .tables import BatchTables, batch_tables, utc_now
 
@@ -183,16 +185,16 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection, catalogue_csv: Path = CA
 
 
 def prepare(db: str | Path) -> WarehouseState:
-    """Migrate the file, seed reference data, and read what it holds."""
+    """Migrate the file, seed reference data, mark runs whose process died as failed, and read what it holds."""
     with connect(db) as con:
         migrate(con)
         seed_reference_data(con)
+        close_dead_runs(con)
         state = WarehouseState()
-        for doc_id, uri, cleaner, extractor, fingerprint in con.execute(
-                "SELECT doc_id, source_uri, cleaner_version, extractor_version, catalogue_fingerprint"
-                " FROM documents").fetchall():
-            state.known[doc_id] = (uri, cleaner, extractor, fingerprint)
-            state.by_uri[uri] = doc_id
+        for doc_id, cleaner, extractor, fingerprint in con.execute(
+                "SELECT doc_id, cleaner_version, extractor_version, catalogue_fingerprint FROM documents").fetchall():
+            state.known[doc_id] = (cleaner, extractor, fingerprint)
+        state.by_uri = dict(con.execute("SELECT source_uri, doc_id FROM document_sources").fetchall())
         for url, etag, last_modified in con.execute(
                 "SELECT url, etag, last_modified FROM fetched_pages").fetchall():
             state.fetched[url] = Validators(etag, last_modified)
@@ -202,28 +204,108 @@ def prepare(db: str | Path) -> WarehouseState:
     return state
 
 
-def write_batch(db: str | Path, batch: BatchTables) -> int:
-    """Write one batch's tables in one transaction: it lands whole or not at all. Returns how many
-    consistency checks (the failed_checks view's) its facts fail: checked here, on the batch alone,
-    as every check is within one document."""
+# Each input of a batch against the warehouse as it is when the batch is written (inside its transaction,
+# so two runs at once count only what each added): a document already held under the same rules is
+# unchanged, whichever run brought it; one held under older rules is re-extracted (changed); a new content
+# is changed if its source held another before, else new. A held input whose content the warehouse no
+# longer has (another run removed it meanwhile) is lost: quarantined, for the next run to read again.
+_OUTCOMES = """
+CREATE OR REPLACE TEMP TABLE batch_outcome AS
+SELECT i.source_uri, i.source_name, i.doc_id, i.state, s.doc_id AS held_before,
+       CASE WHEN i.state IN ('failed', 'feed') THEN i.state
+            WHEN i.state = 'held' AND d.doc_id IS NULL AND b.doc_id IS NULL THEN 'lost'  -- nor earlier in the batch
+            WHEN i.state = 'held' THEN 'unchanged'
+            WHEN d.doc_id IS NOT NULL AND d.cleaner_version = b.cleaner_version
+                 AND d.extractor_version = b.extractor_version
+                 AND d.catalogue_fingerprint = b.catalogue_fingerprint THEN 'unchanged'
+            WHEN d.doc_id IS NOT NULL THEN 'reextracted'
+            WHEN s.doc_id IS NOT NULL AND s.doc_id <> i.doc_id THEN 'changed'
+            ELSE 'new' END AS outcome
+FROM batch_inputs i
+LEFT JOIN document_sources s USING (source_uri)
+LEFT JOIN documents d ON d.doc_id = i.doc_id
+LEFT JOIN batch_documents b ON b.doc_id = i.doc_id
+"""
+_WRITE = [
+    # Documents re-extracted lose their old rows, keeping the source they were first read from.
+    """CREATE OR REPLACE TEMP TABLE batch_replaced AS
+       SELECT doc_id, d.source_name, d.source_uri FROM documents d
+       WHERE doc_id IN (SELECT doc_id FROM batch_outcome WHERE outcome = 'reextracted')""",
+    """CREATE OR REPLACE TEMP TABLE batch_written AS
+       SELECT doc_id FROM batch_outcome WHERE outcome IN ('new', 'changed', 'reextracted')""",
+    "DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_replaced)",
+    "DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_replaced)",
+    "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_replaced)",
+    """INSERT INTO documents BY NAME
+       SELECT b.* REPLACE (coalesce(r.source_name, b.source_name) AS source_name,
+                           coalesce(r.source_uri, b.source_uri) AS source_uri)
+       FROM batch_documents b LEFT JOIN batch_replaced r USING (doc_id)
+       WHERE b.doc_id IN (SELECT doc_id FROM batch_written)""",
+    "INSERT INTO document_raw BY NAME SELECT * FROM batch_raw WHERE doc_id IN (SELECT doc_id FROM batch_written)",
+    """CREATE OR REPLACE TEMP VIEW batch_facts_written AS
+       SELECT * FROM batch_facts WHERE doc_id IN (SELECT doc_id FROM batch_written)""",
+    "INSERT INTO facts BY NAME SELECT * FROM batch_facts_written",
+    # Every input whose content is a document claims it; a source that held other content moves its claim.
+    """INSERT OR REPLACE INTO document_sources
+       SELECT o.source_uri, o.source_name, o.doc_id,
+              CASE WHEN o.held_before = o.doc_id THEN s.first_seen_at ELSE $now END,
+              $now,
+              CASE WHEN o.held_before = o.doc_id THEN s.first_run_id ELSE $run_id END,
+              $run_id
+       FROM batch_outcome o LEFT JOIN document_sources s USING (source_uri)
+       WHERE o.outcome IN ('new', 'changed', 'reextracted', 'unchanged')""",
+    # A document no source holds any more goes: a changed file's old article, unless a copy still holds it.
+    """CREATE OR REPLACE TEMP TABLE batch_orphans AS
+       SELECT DISTINCT held_before AS doc_id FROM batch_outcome
+       WHERE held_before IS NOT NULL AND held_before NOT IN (SELECT doc_id FROM document_sources)""",
+    "DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_orphans)",
+    "DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_orphans)",
+    "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_orphans)",
+    # A document kept by a copy after its own source moved on names a source that holds it.
+    """UPDATE documents SET source_uri = c.source_uri, source_name = c.source_name
+       FROM (SELECT doc_id, arg_min(source_uri, first_seen_at) AS source_uri,
+                    arg_min(source_name, first_seen_at) AS source_name
+             FROM document_sources GROUP BY doc_id) c
+       WHERE documents.doc_id = c.doc_id
+         AND documents.doc_id IN (SELECT held_before FROM batch_outcome UNION SELECT doc_id FROM batch_outcome)
+         AND NOT EXISTS (SELECT 1 FROM document_sources h
+                         WHERE h.source_uri = documents.source_uri AND h.doc_id = documents.doc_id)""",
+    # An input's quarantine rows are its last state's: cleared when it loads, replaced when it fails again.
+    "DELETE FROM quarantine WHERE source_uri IN (SELECT source_uri FROM batch_outcome)",
+    "INSERT INTO quarantine BY NAME SELECT * FROM batch_quarantine",
+    """INSERT INTO quarantine (source_uri, stage, error, sha256, raw, run_id, quarantined_at)
+       SELECT source_uri, 'load', 'its article was removed by another run while this one ran: run again', NULL,
+              NULL, $run_id, $now FROM batch_outcome WHERE outcome = 'lost'""",
+    "INSERT OR REPLACE INTO fetched_pages BY NAME SELECT * FROM batch_pages",
+    "INSERT INTO fetch_log BY NAME SELECT * FROM batch_fetch_log",
+]
+_COUNTED = {"new": "new", "changed": "changed", "reextracted": "changed", "unchanged": "unchanged",
+            "failed": "failed", "lost": "failed"}
+
+
+def write_batch(db: str | Path, batch: BatchTables, run_id: str) -> RunCounts:
+    """Write one batch's tables in one transaction: it lands whole or not at all. Returns what it did,
+    counted against the warehouse as it was inside the transaction, and how many consistency checks
+    (the failed_checks view's) its facts fail: checked here, on the batch alone, as every check is
+    within one document."""
     with connect(db) as con:
         for name, table in batch.tables.items():
             con.register(name, table)
         con.execute("BEGIN")
         try:
             refuse_stray_facts(con)
-            con.execute("DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
-            con.execute("DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
-            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_gone)")
-            con.execute("DELETE FROM quarantine WHERE source_uri IN (SELECT source_uri FROM batch_touched)")
-            con.execute("INSERT INTO documents BY NAME SELECT * FROM batch_documents")
-            con.execute("INSERT INTO document_raw BY NAME SELECT * FROM batch_raw")
-            con.execute("INSERT INTO facts BY NAME SELECT * FROM batch_facts")
-            con.execute("INSERT INTO quarantine BY NAME SELECT * FROM batch_quarantine")
-            con.execute("INSERT OR REPLACE INTO fetched_pages BY NAME SELECT * FROM batch_pages")
-            con.execute("INSERT INTO fetch_log BY NAME SELECT * FROM batch_fetch_log")
-            failed_checks = con.execute(
-                "SELECT count(*) FROM consistency_checks('batch_facts', 'batch_documents')").fetchone()[0]
+            con.execute(_OUTCOMES)
+            parameters = {"now": utc_now(), "run_id": run_id}
+            for statement in _WRITE:
+                con.execute(statement, {k: v for k, v in parameters.items() if f"${k}" in statement})
+            counts = RunCounts()
+            for outcome, number in con.execute("SELECT outcome, count(*) FROM batch_outcome GROUP BY 1").fetchall():
+                if outcome in _COUNTED:
+                    setattr(counts, _COUNTED[outcome], getattr(counts, _COUNTED[outcome]) + number)
+                    counts.seen += number
+            counts.facts = con.execute("SELECT count(*) FROM batch_facts_written").fetchone()[0]
+            counts.failed_checks = con.execute(
+                "SELECT count(*) FROM consistency_checks('batch_facts_written', 'batch_documents')").fetchone()[0]
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -231,7 +313,7 @@ def write_batch(db: str | Path, batch: BatchTables) -> int:
         finally:
             for name in batch.tables:
                 con.unregister(name)
-    return failed_checks
+    return counts
 
 
 def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
@@ -249,22 +331,37 @@ def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
         raise ValueError(f"batch refused: fact {stray[0]} is not of a document in the batch")
 
 
-def load_batch(db: str | Path, batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> int:
-    """Build one batch's tables and write them in one transaction; how many checks its facts fail."""
-    return write_batch(db, batch_tables(batch, replaces, fingerprint, run_id))
+def load_batch(db: str | Path, batch: BatchResult, fingerprint: str, run_id: str) -> RunCounts:
+    """Build one batch's tables and write them in one transaction."""
+    return write_batch(db, batch_tables(batch, fingerprint, run_id), run_id)
 
 
 def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:
     with connect(db) as con:
-        con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs)"
-                    " VALUES (?, ?, ?, ?, 'running', ?)", [run_id, flow_run_id, flow_name, utc_now(), inputs])
+        con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs, pid, host)"
+                    " VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
+                    [run_id, flow_run_id, flow_name, utc_now(), inputs, os.getpid(), socket.gethostname()])
 
 
-def finish_run(db: str | Path, run_id: str, status: str, counts: dict[str, int], error: str | None = None) -> None:
+def finish_run(db: str | Path, run_id: str, status: str, counts: RunCounts, error: str | None = None) -> None:
+    """Close the run's row. It opens its own connection, waiting as any connection does; should even that
+    fail (the file turned unwritable), the next run's prepare marks the row failed (close_dead_runs)."""
     with connect(db) as con:
         con.execute(
             "UPDATE runs SET ended_at = ?, status = ?, seen = ?, new = ?, changed = ?, unchanged = ?,"
             " failed = ?, facts = ?, skipped = ?, error = ? WHERE run_id = ?",
-            [utc_now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("changed", 0),
-             counts.get("unchanged", 0), counts.get("failed", 0), counts.get("facts", 0), counts.get("skipped", 0),
-             error, run_id])
+            [utc_now(), status, counts.seen, counts.new, counts.changed, counts.unchanged, counts.failed,
+             counts.facts, counts.skipped, error, run_id])
+
+
+def close_dead_runs(con: duckdb.DuckDBPyConnection) -> int:
+    """Mark failed the runs still 'running' whose process on this host is gone (killed, or it could not
+    write its end); how many. Runs of other hosts are left: their processes cannot be seen from here."""
+    dead = [run_id for run_id, pid in con.execute(
+        "SELECT run_id, pid FROM runs WHERE status = 'running' AND host = ?", [socket.gethostname()]).fetchall()
+        if pid is not None and not process_alive(pid)]
+    for run_id in dead:
+        con.execute("UPDATE runs SET status = 'failed', ended_at = ?, error = ? WHERE run_id = ?",
+                    [utc_now(), "its process ended without closing the run (killed, or the warehouse could not be"
+                                " written at its end)", run_id])
+    return len(dead)

@@ -103,10 +103,26 @@ class Skipped:
     detail: str = ""  # what of that reason: the suffix of an unsupported type (".pdf")
 
 
+@dataclass(frozen=True)
+class SeenInput:
+    """One input of a batch as its load records it: the source, the content it holds, what became of it.
+
+    state: "document" (cleaned and extracted: its document is in the batch), "held" (its content is a
+    document already, in the warehouse or earlier in the batch: only its claim is recorded), "failed"
+    (quarantined), "feed" (a feed or listing page: logged, not a document).
+    """
+
+    source_uri: str
+    source_name: str
+    doc_id: str | None  # its content's id; None when it could not be read
+    state: str
+
+
 @dataclass
 class BatchResult:
     """What one batch of inputs produced, ready to load."""
 
+    inputs: list[SeenInput] = field(default_factory=list)  # every input, in order: what the load counts
     raw_docs: list[RawDoc] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -114,6 +130,24 @@ class BatchResult:
     skipped: list[Skipped] = field(default_factory=list)
     fetches: list[FetchResult] = field(default_factory=list)  # what a fetch run got for each article URL
     feed_fetches: list[FetchResult] = field(default_factory=list)  # feeds and listing pages: logged, not kept
+
+
+@dataclass
+class RunCounts:
+    """What a run (or one batch's load) did with its inputs; seen = new + changed + unchanged + failed + skipped."""
+
+    seen: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0
+    facts: int = 0  # facts loaded
+    failed_checks: int = 0  # of those, how many fail a consistency check
+
+    def add(self, other: RunCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass(frozen=True)
@@ -126,16 +160,16 @@ class Validators:
 
 @dataclass
 class WarehouseState:
-    """What the warehouse already holds, for deciding what a run must do."""
+    """What the warehouse already holds, for deciding what a run need not do again. The decisions that
+    count (new, changed, unchanged) are the load's, against the warehouse as it is then."""
 
-    known: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # doc_id -> (uri, cleaner, extractor, fingerprint)
-    by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> doc_id
+    known: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # doc_id -> (cleaner, extractor, fingerprint)
+    by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> the doc_id it holds (document_sources)
     catalogue_rows: list[dict[str, str]] = field(default_factory=list)
     fetched: dict[str, Validators] = field(default_factory=dict)  # url -> validators of its last fetch
 
-    def about(self, doc_ids: Iterable[str], uris: Iterable[str]) -> WarehouseState:
-        """Only what the warehouse holds of these contents and sources, and the catalogue: all a batch of
-        them needs to be classified, at a size that grows with the batch, not with the warehouse."""
-        return WarehouseState(known={d: self.known[d] for d in doc_ids if d in self.known},
-                              by_uri={u: self.by_uri[u] for u in uris if u in self.by_uri},
-                              catalogue_rows=self.catalogue_rows)
+    def about_urls(self, urls: Iterable[str]) -> WarehouseState:
+        """What a fetch of these URLs needs: their last validators and pages, the contents held, the catalogue."""
+        return WarehouseState(known=self.known, by_uri={u: self.by_uri[u] for u in urls if u in self.by_uri},
+                              catalogue_rows=self.catalogue_rows,
+                              fetched={u: self.fetched[u] for u in urls if u in self.fetched})

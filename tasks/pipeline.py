@@ -1,23 +1,27 @@
-"""One batch of input files through the pure core: read, decide, clean, extract.
+"""One batch of inputs through the pure core: read, clean, extract; and what a run must process at all.
 
-The decision uses what the warehouse already holds: an input whose content
-was cleaned and extracted by these rules with this catalogue is unchanged and skipped;
-one whose path was loaded with other content is changed and replaces it.
+What a run need not redo is decided here from what the warehouse held when
+it started: a file whose content the warehouse holds, cleaned and extracted
+by these rules with this catalogue, is not read further; only its claim on
+that content is recorded. Whether an input is new, changed or unchanged is
+the load's decision (tasks/load.py), made against the warehouse as it is
+when the batch is written, so a run's counts are what the warehouse gained.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING, Callable
 
 from .clean import CLEANER_VERSION, clean
 from .extract import EXTRACTOR_VERSION, Extractor
 from .indicators import Catalogue
-from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc, Skipped, WarehouseState
+from .models import DOC_ID_CHARS, BatchResult, Quarantined, RawDoc, SeenInput, Skipped, WarehouseState
 from .places import load_gazetteer
+from .redact import redact
 from .run_summary import MAX_FACT_ROWS
-from .sources import MAX_INPUT_BYTES, InputError, raw_doc_from_page, read_raw
+from .sources import InputError, path_text, raw_doc_from_page, read_capped, read_raw
 from .tables import BatchTables, batch_tables
 
 if TYPE_CHECKING:
@@ -30,203 +34,146 @@ QUARANTINE_RAW_LIMIT = 1 << 20
 @dataclass
 class BatchOutcome:
     result: BatchResult
-    replaces: list[str] = field(default_factory=list)  # doc_ids whose rows the load removes first
-    counts: dict[str, int] = field(default_factory=dict)  # seen, new, changed, unchanged, failed, facts
     tables: BatchTables | None = None  # set by ready_to_load
     tables_file: str | None = None  # where the tables wait instead, between processes (see flows/spool.py)
-    loaded: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source_uri) of the documents it writes
-    held: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, source_uri) of the inputs it set aside
+
+
+@dataclass
+class RunPlan:
+    """What a run over some files must do: the files whose content the warehouse holds as it is (only
+    their claims are recorded) and the rest, to process, files of one content next to each other."""
+
+    held: list[SeenInput] = field(default_factory=list)
+    to_process: list[Path] = field(default_factory=list)
 
 
 def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> BatchOutcome:
     """The outcome with its load's Arrow tables built, and only what a run's summary reads besides:
-    the quarantined inputs and a sample of the facts. Small to send from a worker to the writer."""
+    the quarantined and skipped inputs and a sample of the facts. Small to send from a worker to the writer."""
     result = outcome.result
     return BatchOutcome(result=BatchResult(quarantined=result.quarantined, skipped=result.skipped,
                                            facts=result.facts[:MAX_FACT_ROWS]),
-                        replaces=outcome.replaces, counts=outcome.counts,
-                        tables=batch_tables(result, outcome.replaces, fingerprint, run_id),
-                        loaded=[(raw.doc_id, raw.source_uri) for raw in result.raw_docs], held=outcome.held)
-
-
-def classify(raw: RawDoc, state: WarehouseState, fingerprint: str) -> tuple[str, str | None]:
-    """('new' | 'changed' | 'unchanged', doc_id to replace)."""
-    if raw.doc_id in state.known:
-        return ("unchanged", None) if _held_as_is(raw.doc_id, state, fingerprint) else ("changed", raw.doc_id)
-    previous = state.by_uri.get(raw.source_uri)
-    return ("changed", previous) if previous else ("new", None)
+                        tables=batch_tables(result, fingerprint, run_id))
 
 
 def content_ids(paths: list[Path]) -> dict[Path, str | None]:
-    """Each file's doc_id, the hash of its bytes; None for a file that cannot be read or is too large,
-    which its batch quarantines with the reason."""
+    """Each file's doc_id, the hash of its bytes; None for a file that cannot be read (not a regular file,
+    too large, gone), which its batch quarantines with the reason."""
     ids: dict[Path, str | None] = {}
     for path in paths:
         try:
-            too_large = path.stat().st_size > MAX_INPUT_BYTES
-            ids[path] = None if too_large else hashlib.sha256(path.read_bytes()).hexdigest()[:DOC_ID_CHARS]
-        except OSError:
+            ids[path] = hashlib.sha256(read_capped(path)).hexdigest()[:DOC_ID_CHARS]
+        except InputError:
             ids[path] = None
     return ids
 
 
-def held_unchanged(ids: dict[Path, str | None], state: WarehouseState, fingerprint: str) -> set[Path]:
-    """The files whose exact bytes the warehouse holds under these rules: a re-run need not read them further.
-
-    Hashing is all it takes (content_ids), so an unchanged corpus costs a read
-    and a SHA-256 per file and no batch at all.
-    """
-    return {path for path, doc_id in ids.items() if doc_id and _held_as_is(doc_id, state, fingerprint)}
-
-
-def plan_run(ids: dict[Path, str | None], state: WarehouseState,
-             fingerprint: str) -> tuple[dict[Path, str | None], WarehouseState]:
-    """What a run over files with these content ids must process, in order, with their ids: not those the
-    warehouse holds as they are, nor those repeating an earlier file's bytes. And the state their batches
-    are decided against: without the held articles that moved to another file (without_moved)."""
-    state = without_moved(state, ids)
-    set_aside = held_unchanged(ids, state, fingerprint) | repeated(ids)
-    return {path: doc_id for path, doc_id in ids.items() if path not in set_aside}, state
+def plan_run(ids: dict[Path, str | None], state: WarehouseState, fingerprint: str) -> RunPlan:
+    """Set aside the files whose exact bytes the warehouse holds under these rules (a re-run of an unchanged
+    corpus costs a hash per file and no batch); order the rest so that files of one content are adjacent,
+    for batches() to keep them together: the first is processed, the others repeat its outcome."""
+    plan = RunPlan()
+    groups: dict[str | Path, list[Path]] = {}
+    for path, doc_id in ids.items():
+        if doc_id and _held_as_is(doc_id, state, fingerprint):
+            plan.held.append(SeenInput(path_text(path), path_text(path.name), doc_id, "held"))
+        else:
+            groups.setdefault(doc_id or path, []).append(path)
+    plan.to_process = [path for group in groups.values() for path in group]
+    return plan
 
 
-def repeated(ids: dict[Path, str | None]) -> set[Path]:
-    """The files whose exact bytes an earlier file of the same run has: the first is the document, and
-    the others are read no further, wherever their batches fall (a batch sets aside its own repeats too)."""
-    first: dict[str, Path] = {}
-    return {path for path, doc_id in ids.items() if doc_id and first.setdefault(doc_id, path) != path}
-
-
-def without_moved(state: WarehouseState, ids: Mapping[Path | str, str | None]) -> WarehouseState:
-    """The state inputs (ids: their doc_id by path or URL) are decided against, held articles that moved forgotten.
-
-    An article moved when an input carries it while the source it was
-    loaded from now holds other bytes. Held, it would set the carrying input
-    aside while the old source's replacement deleted it. Forgotten, with the
-    old source's claim on it, it loads again under its new source, and the old
-    source's new bytes load beside it, deleting nothing.
-    """
-    carried = {doc_id for doc_id in ids.values() if doc_id}
-    moved = {held for path, doc_id in ids.items()
-             if (held := state.by_uri.get(str(path))) and held != doc_id and held in carried}
-    if not moved:
-        return state
-    return WarehouseState(known={d: held for d, held in state.known.items() if d not in moved},
-                          by_uri={uri: d for uri, d in state.by_uri.items() if d not in moved},
-                          catalogue_rows=state.catalogue_rows, fetched=state.fetched)
-
-
-def remember_loaded(state: WarehouseState, outcome: BatchOutcome, fingerprint: str) -> None:
-    """Make the state later batches of the run are decided against what the warehouse holds after this
-    batch's load: a page met again under another URL is unchanged, not a second copy; one whose
-    document a replacement deleted is loaded again, not lost; and a held page met under another URL than
-    its own is no longer its old URL's to replace, should that URL come later with new bytes."""
-    for doc_id in outcome.replaces:
-        state.known.pop(doc_id, None)
-    for doc_id, source_uri in outcome.held:
-        holder = state.known[doc_id][0] if doc_id in state.known else None
-        if holder and holder != source_uri and state.by_uri.get(holder) == doc_id:
-            del state.by_uri[holder]
-    for doc_id, source_uri in outcome.loaded:
-        state.known[doc_id] = (source_uri, CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
-        state.by_uri[source_uri] = doc_id
+def batches(paths: list[Path], ids: dict[Path, str | None], size: int) -> list[list[Path]]:
+    """paths in batches of about size, never splitting files of one content (adjacent, by plan_run)."""
+    out: list[list[Path]] = []
+    for path in paths:
+        same_as_previous = bool(out) and ids.get(path) is not None and ids.get(path) == ids.get(out[-1][-1])
+        if not out or (len(out[-1]) >= size and not same_as_previous):
+            out.append([])
+        out[-1].append(path)
+    return out
 
 
 def _held_as_is(doc_id: str, state: WarehouseState, fingerprint: str) -> bool:
     """The warehouse holds this content, cleaned and extracted by these rules with this catalogue."""
-    known = state.known.get(doc_id)
-    return known is not None and known[1:] == (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
+    return state.known.get(doc_id) == (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
 
 
-def process_batch(paths: list[Path], state: WarehouseState) -> BatchOutcome:
-    """Read, clean and extract every file in paths that the warehouse does not hold as it is."""
-    return process_inputs([(str(path), lambda path=path: read_raw(path)) for path in paths], state)
+def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]]) -> BatchOutcome:
+    """Read, clean and extract the files of a batch, with the indicator catalogue of these rows."""
+    return process_inputs([(path_text(path), path_text(path.name), lambda path=path: read_raw(path))
+                           for path in paths], catalogue_rows)
 
 
-def process_inputs(inputs: list[tuple[str, Callable[[], RawDoc]]], state: WarehouseState) -> BatchOutcome:
-    """Clean and extract inputs given as (source_uri, reader); a reader raises InputError for a bad input.
+def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]],
+                   catalogue_rows: list[dict[str, str]]) -> BatchOutcome:
+    """Clean and extract inputs given as (source_uri, source_name, reader); a reader raises InputError for a
+    bad input. An input repeating an earlier one's bytes repeats its outcome: held, or quarantined alike.
 
-    All are read first, so the batch is decided against the state without the
-    held articles that moved between its inputs (without_moved).
+    Every other input is processed, even one whose content the warehouse held when the run started
+    (a fetched page met under another URL): an earlier batch of the run may have removed it since,
+    and the load keeps the document only if the warehouse lacks it.
     """
-    catalogue = Catalogue(state.catalogue_rows)
-    extractor = Extractor(catalogue, load_gazetteer())
-    outcome = BatchOutcome(BatchResult())
-    counts = dict.fromkeys(("seen", "new", "changed", "unchanged", "failed", "facts"), 0)
-    read = [(source_uri, _read(reader)) for source_uri, reader in inputs]
-    state = without_moved(state, {uri: raw.doc_id for uri, raw in read if isinstance(raw, RawDoc)})
-    batch_ids: set[str] = set()
-    for source_uri, got in read:
-        counts["seen"] += 1
-        raw = got if isinstance(got, RawDoc) else None
-        stage = "read"
+    extractor = Extractor(Catalogue(catalogue_rows), load_gazetteer())
+    result = BatchResult()
+    failed: dict[str, Quarantined] = {}  # doc_id -> why the first input of those bytes failed
+    done: set[str] = set()
+    for source_uri, source_name, reader in inputs:
+        raw, stage = None, "read"
         try:
-            if raw is None:
-                raise got
-            decision, replaces = classify(raw, state, catalogue.fingerprint)
-            if decision == "unchanged" or raw.doc_id in batch_ids:  # same content twice in one batch
-                counts["unchanged"] += 1
-                outcome.held.append((raw.doc_id, source_uri))
+            raw = reader()
+            if raw.doc_id in failed:
+                earlier = failed[raw.doc_id]
+                raise InputError(earlier.stage, earlier.error)
+            if raw.doc_id in done:
+                result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id, "held"))
                 continue
             stage = "clean"
             article = clean(raw)
             stage = "extract"
             facts = extractor.facts(article)
-        except InputError as exc:
-            outcome.result.quarantined.append(_quarantined(source_uri, exc.stage, str(exc), raw))
-            counts["failed"] += 1
+        except Exception as exc:  # InputError, or a bug or input no rule foresaw: keep it, say where it failed
+            why = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+            quarantined = _quarantined(source_uri, getattr(exc, "stage", stage), why, raw)
+            result.quarantined.append(quarantined)
+            result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id if raw else None, "failed"))
+            if raw is not None:
+                failed.setdefault(raw.doc_id, quarantined)
             continue
-        except Exception as exc:  # a bug or an input no rule foresaw: keep the input, say where it failed
-            outcome.result.quarantined.append(_quarantined(source_uri, stage, f"{type(exc).__name__}: {exc}", raw))
-            counts["failed"] += 1
-            continue
-        counts[decision] += 1
-        counts["facts"] += len(facts)
-        batch_ids.add(raw.doc_id)
-        if replaces:
-            outcome.replaces.append(replaces)
-        outcome.result.raw_docs.append(raw)
-        outcome.result.articles.append(article)
-        outcome.result.facts.extend(facts)
-    outcome.counts = counts
-    return outcome
-
-
-def _read(reader: Callable[[], RawDoc]) -> RawDoc | Exception:
-    """The input a reader gives, or what it raised, for process_inputs to quarantine in its turn."""
-    try:
-        return reader()
-    except Exception as exc:
-        return exc
+        done.add(raw.doc_id)
+        result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id, "document"))
+        result.raw_docs.append(raw)
+        result.articles.append(article)
+        result.facts.extend(facts)
+    return BatchOutcome(result)
 
 
 def process_fetched(results: list[FetchResult], state: WarehouseState) -> BatchOutcome:
-    """Clean and extract the pages a fetch got; account for the rest (not modified, skipped, failed)."""
+    """Clean and extract the pages a fetch got; account for the rest: not modified (the page its URL
+    holds), skipped (robots.txt), failed."""
     pages = [r for r in results if r.outcome == "fetched"]
     outcome = process_inputs(
-        [(r.url, lambda r=r: raw_doc_from_page(r.url, r.raw, r.text, r.encoding)) for r in pages], state)
-    outcome.counts["skipped"] = 0
+        [(redact(r.url), redact(r.url), lambda r=r: raw_doc_from_page(redact(r.url), r.raw, r.text, r.encoding))
+         for r in pages], state.catalogue_rows)
     for result in results:
-        if result.outcome == "fetched":
-            continue
-        outcome.counts["seen"] += 1
+        url = redact(result.url)  # what is stored of a URL: its secrets replaced (tasks/redact.py)
         if result.outcome == "not_modified":
-            outcome.counts["unchanged"] += 1
+            outcome.result.inputs.append(SeenInput(url, url, state.by_uri.get(url), "held"))
         elif result.outcome == "skipped":
-            outcome.counts["skipped"] += 1
-            outcome.result.skipped.append(Skipped(result.url, result.reason))
-        else:
-            outcome.counts["failed"] += 1
-            outcome.result.quarantined.append(
-                Quarantined(source_uri=result.url, stage="fetch", error=result.reason, sha256=None, raw=None))
+            outcome.result.skipped.append(Skipped(url, result.reason))
+        elif result.outcome != "fetched":
+            outcome.result.inputs.append(SeenInput(url, url, None, "failed"))
+            outcome.result.quarantined.append(Quarantined(source_uri=url, stage="fetch", error=redact(result.reason)))
     outcome.result.fetches = results
     return outcome
 
 
 def record_feed_pages(results: list[FetchResult]) -> BatchResult:
     """Feed and listing pages to log; the ones that failed go to quarantine."""
-    failed = [Quarantined(source_uri=r.url, stage="feed", error=r.reason, sha256=None, raw=None)
-              for r in results if r.outcome == "failed"]
-    return BatchResult(quarantined=failed, feed_fetches=results)
+    failed = [Quarantined(source_uri=redact(r.url), stage="feed", error=redact(r.reason))
+              for r in results if r.outcome in ("failed", "refused")]
+    return BatchResult(inputs=[SeenInput(redact(r.url), redact(r.url), None, "feed") for r in results],
+                       quarantined=failed, feed_fetches=results)
 
 
 def _quarantined(source_uri: str, stage: str, error: str, raw: RawDoc | None) -> Quarantined:

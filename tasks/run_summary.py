@@ -6,9 +6,9 @@ escaped: a page's HTML or Markdown must show as text, never render.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
-from .models import Fact, Quarantined, Skipped
+from .models import Fact, Quarantined, RunCounts, Skipped
 
 MAX_FACT_ROWS = 200  # an artifact is for a glance; the warehouse holds the rest
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -22,28 +22,30 @@ def escape_markdown(text: str) -> str:
 
 @dataclass
 class RunRecord:
-    """Accumulates what a run's batches produced, keeping only a sample of the new facts."""
+    """Accumulates what a run's batches did, keeping only a sample of the new facts."""
 
     flow_name: str
-    counts: dict[str, int] = field(default_factory=dict)
+    run_id: str = ""
+    counts: RunCounts = field(default_factory=RunCounts)
     quarantined: list[Quarantined] = field(default_factory=list)
     new_facts: list[Fact] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    failed_checks: int = 0
+    progress_id: object = None  # the run's progress artifact in Prefect, if it has one
 
-    def add(self, counts: dict[str, int], quarantined: list[Quarantined], facts: list[Fact],
-            failed_checks: int = 0, skipped: list[Skipped] = ()) -> None:
-        self.failed_checks += failed_checks
-        for key, value in counts.items():
-            self.counts[key] = self.counts.get(key, 0) + value
+    def add(self, counts: RunCounts, quarantined: list[Quarantined] = (), facts: list[Fact] = (),
+            skipped: list[Skipped] = ()) -> None:
+        self.counts.add(counts)
         self.quarantined += quarantined
         self.new_facts += facts[:MAX_FACT_ROWS - len(self.new_facts)]
         self.skipped += skipped
 
-    def result(self, run_id: str) -> dict[str, int | str]:
-        """What a flow returns: its counts, how many of its facts fail a check, why inputs were skipped."""
-        return {**self.counts, "failed_checks": self.failed_checks, "run_id": run_id,
-                "skipped_because": skipped_summary(self.skipped)}
+    def skip(self, skipped: list[Skipped]) -> None:
+        """Inputs passed over on purpose: counted seen and skipped."""
+        self.add(RunCounts(seen=len(skipped), skipped=len(skipped)), skipped=skipped)
+
+    def result(self) -> dict[str, int | str]:
+        """What a flow returns: its counts, its run id, and why inputs were skipped."""
+        return {**asdict(self.counts), "run_id": self.run_id, "skipped_because": skipped_summary(self.skipped)}
 
 
 def skipped_summary(skipped: list[Skipped]) -> str:
@@ -62,9 +64,8 @@ def summary_markdown(record: RunRecord, seconds: float, status: str) -> str:
         "",
         "| inputs seen | new | changed | unchanged | failed | skipped | facts loaded | checks failed | duration |",
         "|---|---|---|---|---|---|---|---|---|",
-        f"| {c.get('seen', 0)} | {c.get('new', 0)} | {c.get('changed', 0)} | {c.get('unchanged', 0)} "
-        f"| {c.get('failed', 0)} | {c.get('skipped', 0)} | {c.get('facts', 0)} | {record.failed_checks} "
-        f"| {seconds:.1f} s |",
+        f"| {c.seen} | {c.new} | {c.changed} | {c.unchanged} | {c.failed} | {c.skipped} | {c.facts} "
+        f"| {c.failed_checks} | {seconds:.1f} s |",
     ]
     if record.skipped:
         lines += ["", f"{len(record.skipped)} input(s) skipped: {escape_markdown(skipped_summary(record.skipped))}."]

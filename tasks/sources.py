@@ -1,24 +1,16 @@
-"""Find input files, read their bytes, decode them and name them by content."""
+"""Find input files, read their bytes (regular files only, capped), decode them and name them by content."""
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from .decoding import NotText, declared_charset, decode
 from .models import RawDoc, Skipped
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
-
-# Byte-order marks, longest first (UTF-32's LE mark begins with UTF-16's).
-_BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-]
 
 
 class InputError(Exception):
@@ -72,7 +64,7 @@ def discover(paths: list[str | Path]) -> Discovered:
 
 def skipped_for_type(path: Path) -> Skipped:
     """A file found in a folder that is not read, and why: its type, by its suffix."""
-    return Skipped(str(path), "unsupported type", path.suffix.lower() or "no suffix")
+    return Skipped(path_text(path), "unsupported type", path_text(path.suffix.lower()) or "no suffix")
 
 
 # What the first bytes of a file say it is, for the types people drop into an article folder by mistake.
@@ -91,48 +83,55 @@ def sniff_unsupported(raw: bytes) -> str | None:
     return next((what for magic, what in _MAGIC if raw.startswith(magic)), None)
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """(text, encoding): a byte-order mark first, then UTF-8 (a few broken bytes replaced), then detection."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(encoding), encoding
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    mended = raw.decode("utf-8", errors="replace")  # UTF-8 with a few broken bytes keeps its article
-    broken = mended.count("\ufffd")
-    if broken <= max(4, len(mended) // 100):
-        return mended, f"utf-8 ({broken} invalid byte sequence(s) replaced)"
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError("decode", "not text: no character encoding decodes these bytes")
-    return str(best), best.encoding
+def path_text(path: Path | str) -> str:
+    """A path or file name as the text stored for it: as the OS gives it, with bytes that are not UTF-8
+    escaped ("b\\xe0i.txt"), so an old archive's or a Windows copy's name is stored, not a run stopped."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def read_raw(path: Path, source_name: str | None = None) -> RawDoc:
-    """Read one file into a RawDoc; InputError says what is wrong with it."""
+def read_capped(path: Path) -> bytes:
+    """A regular file's bytes, up to the limit by bytes read, never by the size the file claims (a link
+    to /dev/zero claims 0). What is not a regular file (a FIFO, a socket, a device) is not read at all:
+    opening a FIFO waits for a writer."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError("read", f"too large: {size / 2**20:.1f} MiB, over the {MAX_INPUT_BYTES / 2**20:g} MiB "
-                                     "limit for one article (CDS_MAX_INPUT_MB)")
-        raw = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once, and is refused below
     except OSError as exc:
         raise InputError("read", f"cannot read the file: {exc.strerror or exc}") from exc
-    return raw_doc_from_bytes(raw, source_name or path.name, str(path))
+    with os.fdopen(descriptor, "rb") as handle:
+        kind = _KINDS.get(stat.S_IFMT(os.fstat(descriptor).st_mode))
+        if kind:
+            raise InputError("read", f"not a regular file ({kind}): nothing is read from it")
+        try:
+            raw = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise InputError("read", f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError("read", f"too large: over the {MAX_INPUT_BYTES / 2**20:g} MiB limit for one article "
+                                 "(CDS_MAX_INPUT_MB)")
+    return raw
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+
+
+def read_raw(path: Path) -> RawDoc:
+    """Read one file into a RawDoc; InputError says what is wrong with it."""
+    return raw_doc_from_bytes(read_capped(path), path_text(path.name), path_text(path))
 
 
 def raw_doc_from_bytes(raw: bytes, source_name: str, source_uri: str) -> RawDoc:
+    """Bytes as a RawDoc, decoded as tasks/decoding.py says; InputError for what is not an article's text."""
     if not raw.strip():
         raise InputError("read", "empty input: the file holds no text")
     what = sniff_unsupported(raw)
     if what:
         suffix = Path(source_name).suffix.lower() or "no suffix"
         raise InputError("read", f"unsupported type: {suffix}, {what}; cds reads text (.txt) and HTML files")
-    if b"\x00" in raw[:4096] and not raw.startswith(tuple(bom for bom, _ in _BOMS)):
-        raise InputError("decode", "binary data, not text (NUL bytes)")
-    text, encoding = decode(raw)
+    try:
+        text, encoding = decode(raw, (declared_charset(raw),))
+    except NotText as exc:
+        raise InputError("decode", str(exc)) from None
     return RawDoc(source_name=source_name, source_uri=source_uri, raw=raw, text=text,
                   encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
 

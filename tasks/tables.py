@@ -15,7 +15,8 @@ import pyarrow as pa
 
 from .clean import CLEANER_VERSION
 from .extract import EXTRACTOR_VERSION
-from .models import Article, BatchResult, Fact, RawDoc
+from .models import Article, BatchResult, Fact, RawDoc, SeenInput
+from .redact import redact
 
 if TYPE_CHECKING:
     from .fetch import FetchResult
@@ -30,23 +31,24 @@ def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint
     raws = {r.doc_id: r for r in raw_docs}
     now = utc_now()
     rows = [(raws[a.doc_id], a) for a in articles]
+    text = lambda values: pa.array(values, type=pa.string())  # noqa: E731  (typed even when empty)
     return pa.table({
-        "doc_id": [a.doc_id for _, a in rows],
-        "source_name": [r.source_name for r, _ in rows],
-        "source_uri": [r.source_uri for r, _ in rows],
-        "outlet": [a.outlet for _, a in rows],
-        "title": [a.title for _, a in rows],
+        "doc_id": text([a.doc_id for _, a in rows]),
+        "source_name": text([r.source_name for r, _ in rows]),
+        "source_uri": text([r.source_uri for r, _ in rows]),
+        "outlet": text([a.outlet for _, a in rows]),
+        "title": text([a.title for _, a in rows]),
         "published_at": pa.array([a.published_at for _, a in rows], type=pa.timestamp("us", tz="UTC")),
         "authors": pa.array([list(a.authors) for _, a in rows], type=pa.list_(pa.string())),
-        "province": [a.province for _, a in rows],
-        "clean_text": [a.text for _, a in rows],
-        "content_sha256": [r.sha256 for r, _ in rows],
-        "encoding": [r.encoding for r, _ in rows],
-        "format": ["html" if r.is_html else "text" for r, _ in rows],
+        "province": text([a.province for _, a in rows]),
+        "clean_text": text([a.text for _, a in rows]),
+        "content_sha256": text([r.sha256 for r, _ in rows]),
+        "encoding": text([r.encoding for r, _ in rows]),
+        "format": text(["html" if r.is_html else "text" for r, _ in rows]),
         "cleaner_version": pa.array([CLEANER_VERSION] * len(rows), type=pa.int32()),
         "extractor_version": pa.array([EXTRACTOR_VERSION] * len(rows), type=pa.int32()),
-        "catalogue_fingerprint": [fingerprint] * len(rows),
-        "run_id": [run_id] * len(rows),
+        "catalogue_fingerprint": text([fingerprint] * len(rows)),
+        "run_id": text([run_id] * len(rows)),
         "loaded_at": pa.array([now] * len(rows), type=pa.timestamp("us", tz="UTC")),
     })
 
@@ -68,8 +70,8 @@ def fetched_pages_table(fetches: list[FetchResult]) -> pa.Table:
     """The last good response per URL, compressed, with its validators."""
     got = [f for f in fetches if f.outcome == "fetched"]
     return pa.table({
-        "url": pa.array([f.url for f in got], type=pa.string()),
-        "final_url": pa.array([f.final_url for f in got], type=pa.string()),
+        "url": pa.array([redact(f.url) for f in got], type=pa.string()),
+        "final_url": pa.array([f.final_url and redact(f.final_url) for f in got], type=pa.string()),
         "fetched_at": pa.array([f.fetched_at for f in got], type=pa.timestamp("us", tz="UTC")),
         "http_status": pa.array([f.status for f in got], type=pa.int32()),
         "content_type": pa.array([f.content_type for f in got], type=pa.string()),
@@ -84,11 +86,11 @@ def fetched_pages_table(fetches: list[FetchResult]) -> pa.Table:
 def fetch_log_table(fetches: list[FetchResult], run_id: str) -> pa.Table:
     return pa.table({
         "run_id": pa.array([run_id] * len(fetches), type=pa.string()),
-        "url": pa.array([f.url for f in fetches], type=pa.string()),
+        "url": pa.array([redact(f.url) for f in fetches], type=pa.string()),
         "requested_at": pa.array([f.fetched_at for f in fetches], type=pa.timestamp("us", tz="UTC")),
         "outcome": pa.array([f.outcome for f in fetches], type=pa.string()),
         "http_status": pa.array([f.status for f in fetches], type=pa.int32()),
-        "reason": pa.array([f.reason for f in fetches], type=pa.string()),
+        "reason": pa.array([redact(f.reason) for f in fetches], type=pa.string()),
         "attempts": pa.array([f.attempts for f in fetches], type=pa.int32()),
     })
 
@@ -101,27 +103,32 @@ class BatchTables:
     tables: dict[str, pa.Table]
 
 
-def batch_tables(batch: BatchResult, replaces: list[str], fingerprint: str, run_id: str) -> BatchTables:
-    """The tables one load of ``batch`` writes. ``replaces`` are doc_ids whose rows go first: documents
-    re-extracted, and earlier versions of inputs whose content changed."""
+def inputs_table(inputs: list[SeenInput]) -> pa.Table:
+    return pa.table({
+        "source_uri": pa.array([i.source_uri for i in inputs], type=pa.string()),
+        "source_name": pa.array([i.source_name for i in inputs], type=pa.string()),
+        "doc_id": pa.array([i.doc_id for i in inputs], type=pa.string()),
+        "state": pa.array([i.state for i in inputs], type=pa.string()),
+    })
+
+
+def batch_tables(batch: BatchResult, fingerprint: str, run_id: str) -> BatchTables:
+    """The tables one load of ``batch`` writes; the load decides which of them the warehouse lacks."""
     docs = documents_table(batch.raw_docs, batch.articles, fingerprint, run_id)
-    raw = pa.table({"doc_id": [r.doc_id for r in batch.raw_docs],
+    raw = pa.table({"doc_id": pa.array([r.doc_id for r in batch.raw_docs], type=pa.string()),
                     "raw": pa.array([r.raw for r in batch.raw_docs], type=pa.binary())})
     now = utc_now()
     quarantine = pa.table({
-        "source_uri": [q.source_uri for q in batch.quarantined],
-        "stage": [q.stage for q in batch.quarantined],
-        "error": [q.error for q in batch.quarantined],
+        "source_uri": pa.array([q.source_uri for q in batch.quarantined], type=pa.string()),
+        "stage": pa.array([q.stage for q in batch.quarantined], type=pa.string()),
+        "error": pa.array([q.error for q in batch.quarantined], type=pa.string()),
         "sha256": pa.array([q.sha256 for q in batch.quarantined], type=pa.string()),
         "raw": pa.array([q.raw for q in batch.quarantined], type=pa.binary()),
-        "run_id": [run_id] * len(batch.quarantined),
+        "run_id": pa.array([run_id] * len(batch.quarantined), type=pa.string()),
         "quarantined_at": pa.array([now] * len(batch.quarantined), type=pa.timestamp("us", tz="UTC")),
     })
-    gone = pa.table({"doc_id": pa.array(sorted(set(replaces) | set(docs["doc_id"].to_pylist())), type=pa.string())})
-    touched = pa.table({"source_uri": pa.array(
-        [r.source_uri for r in batch.raw_docs] + [q.source_uri for q in batch.quarantined], type=pa.string())})
     return BatchTables({
-        "batch_documents": docs, "batch_raw": raw, "batch_facts": facts_table(batch.facts),
-        "batch_quarantine": quarantine, "batch_gone": gone, "batch_touched": touched,
+        "batch_inputs": inputs_table(batch.inputs), "batch_documents": docs, "batch_raw": raw,
+        "batch_facts": facts_table(batch.facts), "batch_quarantine": quarantine,
         "batch_pages": fetched_pages_table(batch.fetches),
         "batch_fetch_log": fetch_log_table(batch.fetches + batch.feed_fetches, run_id)})

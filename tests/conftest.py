@@ -15,15 +15,20 @@ def vn(*args: int) -> datetime:
     return datetime(*args, tzinfo=timezone(timedelta(hours=7)))
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # the five tones Windows-1258 writes as combining bytes
+
+
 def cp1258(text: str) -> bytes:
-    """Text as Windows-1258 writes Vietnamese: base letters, with tone marks as separate bytes."""
+    """Text as Windows-1258 writes Vietnamese: base letters (â, ê, ơ …), with tone marks as separate bytes."""
     out = b""
     for char in text:
         try:
             out += char.encode("cp1258")
         except UnicodeEncodeError:
             decomposed = unicodedata.normalize("NFD", char)
-            out += unicodedata.normalize("NFC", decomposed[:-1]).encode("cp1258") + decomposed[-1].encode("cp1258")
+            tones = "".join(c for c in decomposed if c in _TONE_MARKS)
+            base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+            out += base.encode("cp1258") + tones.encode("cp1258")
     return out
 
 

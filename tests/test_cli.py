@@ -152,7 +152,7 @@ def test_a_host_that_cannot_be_reached_is_a_failure_with_a_quarantine_row(tmp_pa
         probe.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{probe.getsockname()[1]}/a.html"
     db = tmp_path / "w.duckdb"
-    out = run("fetch", url, "--db", str(db))
+    out = run("fetch", url, "--db", str(db), "--allow-private-networks")
     assert out.returncode == 3 and "failed 1" in out.stdout and "skipped" not in out.stdout
     with duckdb.connect(str(db), read_only=True) as con:
         (stage, error), = con.execute("SELECT stage, error FROM quarantine WHERE source_uri = ?", [url]).fetchall()

@@ -16,7 +16,9 @@ from conftest import DATA, cp1258
 
 PAGE = (DATA / "html" / "bao_tinh_full_meta.html").read_bytes()
 HTML = "text/html; charset=utf-8"
-FAST = FetchSettings(delay_seconds=0, backoff_seconds=0.05, retries=2, connect_timeout=2, read_timeout=2)
+# The test servers are on loopback: the public-only rule is tested on its own (test_fetch_policy.py).
+FAST = FetchSettings(allow_private_networks=True, delay_seconds=0, backoff_seconds=0.05, retries=2, connect_timeout=2,
+                     read_timeout=2)
 
 
 @pytest.fixture
@@ -65,7 +67,8 @@ def test_a_response_slower_than_the_timeout_fails_after_retries(server):
         return Response(PAGE, content_type=HTML)
 
     server.expect_request("/slow.html").respond_with_handler(slow)
-    settings = FetchSettings(delay_seconds=0, backoff_seconds=0.01, retries=1, read_timeout=0.5)
+    settings = FetchSettings(allow_private_networks=True, delay_seconds=0, backoff_seconds=0.01, retries=1,
+                             read_timeout=0.5)
     result = Fetcher(settings).fetch(server.url_for("/slow.html"))
     assert result.outcome == "failed" and "Timeout" in result.reason and result.attempts == 2
 
@@ -96,7 +99,8 @@ def test_an_oversized_body_is_refused(server, declared):
     else:
         server.expect_request("/big.html").respond_with_handler(
             lambda request: Response(iter([body[:2000], body[2000:]]), content_type=HTML))
-    result = Fetcher(FetchSettings(delay_seconds=0, max_bytes=1000)).fetch(server.url_for("/big.html"))
+    settings = FetchSettings(allow_private_networks=True, delay_seconds=0, max_bytes=1000)
+    result = Fetcher(settings).fetch(server.url_for("/big.html"))
     assert result.outcome == "failed" and result.reason.startswith("body too large")
 
 
@@ -176,7 +180,7 @@ def site(server):
 def test_fetched_pages_land_as_the_same_files_ingested(prefect_harness, site, tmp_path):
     urls = [site.url_for(f"/cds/{page.name}") for page in PAGES] + [site.url_for("/private/hidden.html")]
     fetched_db, ingested_db = tmp_path / "fetched.duckdb", tmp_path / "ingested.duckdb"
-    counts = fetch(urls=urls, db=str(fetched_db))
+    counts = fetch(allow_private_networks=True, urls=urls, db=str(fetched_db))
     ingest(paths=[str(DATA / "html")], db=str(ingested_db))
     assert (counts["new"], counts["skipped"], counts["failed"]) == (len(PAGES), 1, 0)
     same = ("SELECT d.doc_id, d.title, d.outlet, d.published_at, d.authors, d.province, d.clean_text FROM documents d"
@@ -194,9 +198,9 @@ def test_fetched_pages_land_as_the_same_files_ingested(prefect_harness, site, tm
 def test_a_second_fetch_changes_nothing(prefect_harness, site, tmp_path):
     urls = [site.url_for(f"/cds/{page.name}") for page in PAGES]
     db = tmp_path / "cds.duckdb"
-    fetch(urls=urls, db=str(db))
+    fetch(allow_private_networks=True, urls=urls, db=str(db))
     before = query(db, "SELECT * FROM facts ORDER BY fact_id"), query(db, "SELECT doc_id, loaded_at FROM documents")
-    counts = fetch(urls=urls, db=str(db))
+    counts = fetch(allow_private_networks=True, urls=urls, db=str(db))
     assert (counts["new"], counts["changed"], counts["unchanged"], counts["facts"]) == (0, 0, len(PAGES), 0)
     assert (query(db, "SELECT * FROM facts ORDER BY fact_id"),
             query(db, "SELECT doc_id, loaded_at FROM documents")) == before
@@ -205,7 +209,7 @@ def test_a_second_fetch_changes_nothing(prefect_harness, site, tmp_path):
 def test_failed_urls_are_quarantined_and_the_run_goes_on(prefect_harness, site, tmp_path):
     site.expect_request("/cds/report.pdf").respond_with_data(b"%PDF-1.7", content_type="application/pdf")
     db = tmp_path / "cds.duckdb"
-    counts = fetch(urls=[site.url_for("/cds/report.pdf"), site.url_for(f"/cds/{PAGES[0].name}")], db=str(db))
+    counts = fetch(allow_private_networks=True, urls=[site.url_for("/cds/report.pdf"), site.url_for(f"/cds/{PAGES[0].name}")], db=str(db))
     assert (counts["new"], counts["failed"]) == (1, 1)
     assert query(db, "SELECT stage, error FROM quarantine") == [("fetch", "not an HTML page: application/pdf")]
     assert query(db, "SELECT status, failed FROM runs") == [("completed", 1)]
@@ -222,9 +226,9 @@ def test_a_sources_file_follows_new_links_in_feeds_and_listings(prefect_harness,
     sources.write_text(f'[fetch]\ndelay_seconds = 0\n\n[[feed]]\nurl = "{site.url_for("/rss.xml")}"\n\n'
                        f'[[listing]]\nurl = "{site.url_for("/cds/")}"\nselector = "h3.title"\n', encoding="utf-8")
     db = tmp_path / "cds.duckdb"
-    assert fetch(sources_file=str(sources), db=str(db))["new"] == len(PAGES)
+    assert fetch(allow_private_networks=True, sources_file=str(sources), db=str(db))["new"] == len(PAGES)
     site.clear_log()
-    counts = fetch(sources_file=str(sources), db=str(db))  # known links are not followed again
+    counts = fetch(allow_private_networks=True, sources_file=str(sources), db=str(db))  # known links are not followed again
     assert (counts["seen"], counts["new"]) == (0, 0)
     assert sorted(r.path for r, _ in site.log) == ["/cds/", "/robots.txt", "/rss.xml"]
 
@@ -234,7 +238,7 @@ def test_one_page_under_two_urls_in_two_batches_is_one_document_counted_once(pre
     urls = [site.url_for(f"/cds/{PAGES[0].name}"), site.url_for("/mirror/same.html"),
             site.url_for(f"/cds/{PAGES[1].name}")]
     db = tmp_path / "cds.duckdb"
-    counts = fetch(urls=urls, db=str(db), batch_size=1)
+    counts = fetch(allow_private_networks=True, urls=urls, db=str(db), batch_size=1)
     assert (counts["seen"], counts["new"], counts["unchanged"]) == (3, 2, 1)
     assert counts["facts"] == query(db, "SELECT count(*) FROM facts")[0][0]
     assert query(db, "SELECT source_uri FROM documents ORDER BY 1") == sorted([(urls[0],), (urls[2],)])
@@ -245,12 +249,12 @@ def test_a_page_moved_to_a_new_url_is_kept_when_its_old_url_gets_new_content(pre
                                                                               batch_size):
     db = tmp_path / "cds.duckdb"
     server.expect_request("/old.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
-    fetch(urls=[server.url_for("/old.html")], db=str(db))
+    fetch(allow_private_networks=True, urls=[server.url_for("/old.html")], db=str(db))
     server.clear_all_handlers()
     server.expect_request("/robots.txt").respond_with_data("")
     server.expect_request("/old.html").respond_with_data(PAGES[1].read_bytes(), content_type=HTML)
     server.expect_request("/new.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
-    counts = fetch(urls=[server.url_for("/old.html"), server.url_for("/new.html")], db=str(db),
+    counts = fetch(allow_private_networks=True, urls=[server.url_for("/old.html"), server.url_for("/new.html")], db=str(db),
                    batch_size=batch_size)
     assert (counts["seen"], counts["failed"]) == (2, 0)
     assert query(db, "SELECT source_uri FROM documents ORDER BY 1") == [
@@ -262,13 +266,13 @@ def test_a_page_met_at_its_new_url_first_is_not_deleted_when_its_old_url_has_new
                                                                                           tmp_path):
     db = tmp_path / "cds.duckdb"
     server.expect_request("/old.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
-    fetch(urls=[server.url_for("/old.html")], db=str(db))
+    fetch(allow_private_networks=True, urls=[server.url_for("/old.html")], db=str(db))
     held = query(db, "SELECT doc_id FROM documents")
     server.clear_all_handlers()
     server.expect_request("/robots.txt").respond_with_data("")
     server.expect_request("/old.html").respond_with_data(PAGES[1].read_bytes(), content_type=HTML)
     server.expect_request("/new.html").respond_with_data(PAGES[0].read_bytes(), content_type=HTML)
-    counts = fetch(urls=[server.url_for("/new.html"), server.url_for("/old.html")], db=str(db), batch_size=1)
-    assert (counts["unchanged"], counts["new"], counts["failed"]) == (1, 1, 0)
+    counts = fetch(allow_private_networks=True, urls=[server.url_for("/new.html"), server.url_for("/old.html")], db=str(db), batch_size=1)
+    assert (counts["unchanged"], counts["changed"], counts["new"], counts["failed"]) == (1, 1, 0, 0)
     assert query(db, "SELECT count(*) FROM documents") == [(2,)]
     assert set(held) <= set(query(db, "SELECT DISTINCT doc_id FROM facts"))

@@ -7,20 +7,16 @@ import pytest
 
 from conftest import DATA, SEEDS
 from tasks import load, pipeline
-from tasks.clean import CLEANER_VERSION
-from tasks.extract import EXTRACTOR_VERSION
 from tasks.indicators import Catalogue
-from tasks.models import WarehouseState
-from tasks.pipeline import classify
-from tasks.sources import raw_doc_from_bytes
+from tasks.models import BatchResult, RunCounts, SeenInput
 from tasks.tables import BatchTables, batch_tables
 
 
 def seed_batch(db: Path) -> BatchTables:
     """The load tables of every seed article, for an empty warehouse; db is prepared on the way."""
     state = load.prepare(db)
-    outcome = pipeline.process_batch(sorted(SEEDS.iterdir()), state)
-    return batch_tables(outcome.result, outcome.replaces, Catalogue(state.catalogue_rows).fingerprint, "run-1")
+    outcome = pipeline.process_batch(sorted(SEEDS.iterdir()), state.catalogue_rows)
+    return batch_tables(outcome.result, Catalogue(state.catalogue_rows).fingerprint, "run-1")
 
 
 def with_facts(batch: BatchTables, facts: pa.Table) -> BatchTables:
@@ -64,44 +60,55 @@ def test_user_indicators_survive_reseeding(tmp_path):
     assert "user.drones" in {r["code"] for r in state.catalogue_rows}
 
 
-def test_classify_decides_what_a_run_must_do():
-    raw = raw_doc_from_bytes("Bài\n\nNội dung có 3 xã.".encode(), "a.txt", "/in/a.txt")
-    state = WarehouseState()
-    assert classify(raw, state, "fp") == ("new", None)
-    state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION, EXTRACTOR_VERSION, "fp")
-    state.by_uri["/in/a.txt"] = raw.doc_id
-    assert classify(raw, state, "fp") == ("unchanged", None)
-    assert classify(raw, state, "other catalogue") == ("changed", raw.doc_id)
-    state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION, EXTRACTOR_VERSION - 1, "fp")
-    assert classify(raw, state, "fp") == ("changed", raw.doc_id)
-    state.known[raw.doc_id] = ("/in/a.txt", CLEANER_VERSION - 1, EXTRACTOR_VERSION, "fp")
-    assert classify(raw, state, "fp") == ("changed", raw.doc_id)
-    edited = raw_doc_from_bytes("Bài\n\nNội dung có 4 xã.".encode(), "a.txt", "/in/a.txt")
-    assert classify(edited, state, "fp") == ("changed", raw.doc_id)
+def write_folder(db: Path, folder: Path, run_id: str = "run") -> RunCounts:
+    """Process and load every file of folder as one batch, as a run's batch does."""
+    state = load.prepare(db)
+    outcome = pipeline.process_batch(sorted(folder.iterdir()), state.catalogue_rows)
+    return load.write_batch(db, batch_tables(outcome.result, Catalogue(state.catalogue_rows).fingerprint, run_id),
+                            run_id)
 
 
-def test_a_batch_is_classified_alike_with_only_the_state_about_its_files(tmp_path):
-    folder = tmp_path / "in"
+def test_the_load_decides_new_changed_and_unchanged_against_the_warehouse_as_it_is(tmp_path):
+    folder, db = tmp_path / "in", tmp_path / "w.duckdb"
     folder.mkdir()
-    for name, text in (("held.txt", "có 3 xã"), ("edited.txt", "có 4 xã"), ("other.txt", "có 5 xã")):
-        (folder / name).write_text(f"Bài\n\nNội dung {text}.", encoding="utf-8")
+    (folder / "a.txt").write_text("Bài\n\nNội dung có 3 xã.", encoding="utf-8")
+    assert write_folder(db, folder) == RunCounts(seen=1, new=1, facts=1)
+    assert write_folder(db, folder) == RunCounts(seen=1, unchanged=1)
+    with duckdb.connect(str(db)) as con:  # a user's indicator: the catalogue changed, the document is read again
+        con.execute("INSERT INTO indicators VALUES ('user.x', 'x', 'count', 'x', 'x', 'x')")
+    assert write_folder(db, folder) == RunCounts(seen=1, changed=1, facts=1)
+    (folder / "a.txt").write_text("Bài\n\nNội dung có 4 xã.", encoding="utf-8")
+    assert write_folder(db, folder) == RunCounts(seen=1, changed=1, facts=1)
+    assert count(db, "SELECT count(*) FROM documents") == 1  # the old content: no source holds it any more
+    (folder / "b.txt").write_text("Bài\n\nNội dung có 4 xã.", encoding="utf-8")  # a copy
+    assert write_folder(db, folder) == RunCounts(seen=2, unchanged=2)
+
+
+def test_a_held_input_whose_document_went_meanwhile_is_quarantined_to_be_read_again(tmp_path):
     db = tmp_path / "w.duckdb"
     state = load.prepare(db)
-    loaded = pipeline.process_batch(sorted(folder.iterdir()), state)
-    load.write_batch(db, batch_tables(loaded.result, [], Catalogue(state.catalogue_rows).fingerprint, "run-1"))
-    (folder / "edited.txt").write_text("Bài\n\nNội dung có 6 xã.", encoding="utf-8")
-    (folder / "new.txt").write_text("Bài\n\nNội dung có 7 xã.", encoding="utf-8")
-    state = load.prepare(db)
-    batch = [folder / "edited.txt", folder / "held.txt", folder / "new.txt"]
-    ids = pipeline.content_ids(batch)
+    held = BatchResult(inputs=[SeenInput("/in/a.txt", "a.txt", "0" * 24, "held")])
+    tables = batch_tables(held, Catalogue(state.catalogue_rows).fingerprint, "run")
+    assert load.write_batch(db, tables, "run") == RunCounts(seen=1, failed=1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT source_uri, stage FROM quarantine").fetchall() == [("/in/a.txt", "load")]
 
-    about = state.about([ids[p] for p in batch], [str(p) for p in batch])
 
-    assert len(state.known) == 3 and len(about.known) == 1  # held.txt's: the others' content is not held
-    assert set(about.by_uri) == {str(folder / "edited.txt"), str(folder / "held.txt")}
-    assert about.catalogue_rows == state.catalogue_rows
-    assert pipeline.process_batch(batch, about).counts == pipeline.process_batch(batch, state).counts == {
-        "seen": 3, "new": 1, "changed": 1, "unchanged": 1, "failed": 0, "facts": 2}
+def test_a_repeat_in_a_batch_is_held_and_a_repeat_of_a_bad_input_is_quarantined_alike(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", "Bài\n\nNội dung có 3 xã."), ("b_copy.txt", "Bài\n\nNội dung có 3 xã."),
+                       ("c_empty.txt", ""), ("d_empty.txt", "")):
+        (folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    outcome = pipeline.process_batch(sorted(folder.iterdir()), load.prepare(db).catalogue_rows)
+    assert [i.state for i in outcome.result.inputs] == ["document", "held", "failed", "failed"]
+    assert write_folder(db, folder) == RunCounts(seen=4, new=1, unchanged=1, failed=2, facts=1)
+    with duckdb.connect(str(db), read_only=True) as con:  # documents + quarantine = inputs, each once
+        assert con.execute("SELECT source_name FROM document_sources ORDER BY 1").fetchall() == [
+            ("a.txt",), ("b_copy.txt",)]
+        assert con.execute("SELECT stage, error, count(*) FROM quarantine GROUP BY ALL").fetchall() == [
+            ("read", "empty input: the file holds no text", 2)]
 
 
 def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_path):
@@ -139,23 +146,22 @@ def test_a_batch_whose_fact_ids_could_collide_is_refused_whole(tmp_path, spoil, 
     batch = seed_batch(db)
 
     with pytest.raises(ValueError, match=reason):
-        load.write_batch(db, with_facts(batch, spoil(batch.tables["batch_facts"])))
+        load.write_batch(db, with_facts(batch, spoil(batch.tables["batch_facts"])), "run-1")
 
     assert count(db, "SELECT count(*) FROM documents") == 0
     assert count(db, "SELECT count(*) FROM facts") == 0
-    load.write_batch(db, batch)  # the connection is left clean: the sound batch lands
+    load.write_batch(db, batch, "run-1")  # the connection is left clean: the sound batch lands
     assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
-
 
 
 def test_a_load_counts_the_consistency_checks_its_batch_fails(tmp_path):
     db = tmp_path / "w.duckdb"
-    assert load.write_batch(db, seed_batch(db)) == 0
+    assert load.write_batch(db, seed_batch(db), "run-1").failed_checks == 0
     state = load.prepare(db)
-    planted = pipeline.process_batch(sorted((DATA / "planted").iterdir()), state)
-    tables = batch_tables(planted.result, planted.replaces, Catalogue(state.catalogue_rows).fingerprint, "run-2")
+    planted = pipeline.process_batch(sorted((DATA / "planted").iterdir()), state.catalogue_rows)
+    tables = batch_tables(planted.result, Catalogue(state.catalogue_rows).fingerprint, "run-2")
 
-    assert load.write_batch(db, tables) == 5  # the planted article's five, checked on the batch alone
+    assert load.write_batch(db, tables, "run-2").failed_checks == 5  # the planted article's five, on the batch alone
     assert count(db, "SELECT count(*) FROM failed_checks") == 5
 
 
@@ -178,7 +184,7 @@ def test_a_runs_loads_are_checkpointed_at_the_threshold_and_when_the_run_ends(tm
     batch = seed_batch(db)
     log = Path(f"{db}.wal")
     with load.held(db):
-        load.write_batch(db, batch)
+        load.write_batch(db, batch, "run-1")
         assert (log.exists() and log.stat().st_size > 0) == log_kept
     assert not log.exists()
     assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
