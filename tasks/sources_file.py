@@ -38,8 +38,12 @@ def read_sources(path: str | Path) -> Sources:
     unknown = sorted(set(options) - set(known))
     if unknown:
         raise SourcesError(f"{path}: unknown [fetch] setting(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    defaults = FetchSettings()
+    for key, value in options.items():  # TOML's true/false only: bool("false") would be True
+        if isinstance(getattr(defaults, key), bool) and not isinstance(value, bool):
+            raise SourcesError(f"{path}: [fetch] {key} must be true or false, not {value!r}")
     try:
-        settings = FetchSettings(**{k: type(getattr(FetchSettings(), k))(v) for k, v in options.items()})
+        settings = FetchSettings(**{k: type(getattr(defaults, k))(v) for k, v in options.items()})
     except (TypeError, ValueError) as exc:
         raise SourcesError(f"{path}: bad [fetch] value: {exc}") from exc
     sources = Sources(settings=settings)
