@@ -16,9 +16,9 @@ sys.path.insert(0, str(ROOT))
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from tasks import load, pipeline, sources, tables  # noqa: E402
-from tasks.models import WarehouseState  # noqa: E402
-from tasks.indicators import Catalogue  # noqa: E402
+from cds_facts.tasks.io import files, pipeline, store, tables  # noqa: E402
+from cds_facts.tasks.models import WarehouseState  # noqa: E402
+from cds_facts.tasks.meaning.indicators import Catalogue  # noqa: E402
 
 
 @task(cache_policy=NO_CACHE)
@@ -26,7 +26,7 @@ def one_document(path: Path, state: WarehouseState, db: str, fingerprint: str) -
     """Clean and extract one file, then insert its document and each of its facts, one row at a time."""
     outcome = pipeline.process_batch([path], state.catalogue_rows)
     documents = tables.documents_table(outcome.result.raw_docs, outcome.result.articles, fingerprint, "naive")
-    with load.connect(db) as con:
+    with store.connect(db) as con:
         for document in documents.to_pylist():
             con.execute(f"INSERT INTO documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",
                         list(document.values()))
@@ -39,9 +39,9 @@ def one_document(path: Path, state: WarehouseState, db: str, fingerprint: str) -
 
 @flow(name="naive ingest")
 def naive_ingest(folder: str, db: str) -> int:
-    state = load.prepare(db)
+    state = store.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    return sum(one_document(path, state, db, fingerprint) for path in sources.discover([folder]).files)
+    return sum(one_document(path, state, db, fingerprint) for path in files.discover([folder]).files)
 
 
 if __name__ == "__main__":

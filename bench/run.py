@@ -53,9 +53,9 @@ import duckdb  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
 from make_corpus import make_corpus  # noqa: E402
-from tasks import load, pipeline, sources  # noqa: E402
-from tasks.models import BatchResult  # noqa: E402
-from tasks.indicators import Catalogue  # noqa: E402
+from cds_facts.tasks.io import files, pipeline, store  # noqa: E402
+from cds_facts.tasks.models import BatchResult  # noqa: E402
+from cds_facts.tasks.meaning.indicators import Catalogue  # noqa: E402
 
 BIN = Path(sys.executable).parent
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -142,18 +142,18 @@ def _process(paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprin
 def without_prefect(folder: Path, db: Path, workers: int, batch_size: int) -> float:
     """The flow's work with no Prefect: the same steps through the same functions, one writer."""
     started = time.perf_counter()
-    files = sources.discover([str(folder)]).files
-    state = load.prepare(db)
+    inputs = files.discover([str(folder)]).files
+    state = store.prepare(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    ids = pipeline.content_ids(files)
+    ids = pipeline.content_ids(inputs)
     plan = pipeline.plan_run(ids, state, fingerprint)
     batches = pipeline.batches(plan.to_process, ids, batch_size)
     # Spawned, as Prefect's process pool does: a fork of this process would inherit DuckDB's threads.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, load.held(db):
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, store.held(db):
         if plan.held:
-            load.load_batch(db, BatchResult(inputs=plan.held), fingerprint, "no-prefect")
+            store.load_batch(db, BatchResult(inputs=plan.held), fingerprint, "no-prefect")
         for outcome in pool.map(_process, batches, [state.catalogue_rows] * len(batches), [fingerprint] * len(batches)):
-            load.write_batch(db, outcome.tables, "no-prefect")
+            store.write_batch(db, outcome.tables, "no-prefect")
     return time.perf_counter() - started
 
 

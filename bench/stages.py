@@ -19,12 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tasks.clean import clean  # noqa: E402
-from tasks.extract import Extractor  # noqa: E402
-from tasks.indicators import Catalogue, read_catalogue_csv  # noqa: E402
-from tasks.places import load_gazetteer  # noqa: E402
-from tasks.sentences import sentences  # noqa: E402
-from tasks.sources import discover, read_raw  # noqa: E402
+from cds_facts.tasks.text.clean import clean  # noqa: E402
+from cds_facts.tasks.meaning.extract import Extractor  # noqa: E402
+from cds_facts.tasks.io.reference import read_catalogue_csv  # noqa: E402
+from cds_facts.tasks.meaning.indicators import Catalogue  # noqa: E402
+from cds_facts.tasks.language.places import load_gazetteer  # noqa: E402
+from cds_facts.tasks.meaning.sentences import sentences  # noqa: E402
+from cds_facts.tasks.io.files import discover, read_raw  # noqa: E402
 
 DEFAULT_INPUTS = {"seeds (text dumps)": [ROOT / "seeds"], "HTML pages": [ROOT / "tests" / "data" / "html"]}
 

@@ -6,7 +6,7 @@ from uuid import UUID
 from prefect.artifacts import (create_markdown_artifact, create_progress_artifact, create_table_artifact,
                                update_progress_artifact)
 
-from tasks.run_summary import RunRecord, fact_rows, quarantine_rows, summary_markdown
+from cds_facts.tasks.io.run_summary import RunRecord, fact_rows, quarantine_rows, summary_markdown
 
 
 def artifact_keys(flow_name: str) -> dict[str, str]:

@@ -118,13 +118,13 @@ def _open_warehouse(db: Path, write: bool) -> None:
     permission, not a DuckDB file, a newer format, locked past CDS_LOCK_WAIT_SECONDS)."""
     import duckdb
 
-    from tasks import load
+    from cds_facts.tasks.io import store
 
     _check_warehouse_path(db)
     try:
-        with load.connect(db, read_only=not write, on_wait=lambda why: _say(f"waiting: {why}")):
+        with store.connect(db, read_only=not write, on_wait=lambda why: _say(f"waiting: {why}")):
             pass
-    except load.WarehouseLocked as exc:
+    except store.WarehouseLocked as exc:
         raise CannotRun(str(exc)) from None
     except (duckdb.Error, OSError) as exc:
         raise CannotRun(f"cannot open the warehouse {db}: {_one_line(exc)}") from None
@@ -154,8 +154,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     _say(f"ingest {' '.join(str(p) for p in args.paths)} into {args.db}; {_check_prefect_api(api)}")
     _quiet_prefect(args)
     with _prefect_api(api):
-        from flows.ingest import ingest  # Prefect is imported only when a flow runs, after its API is set
-        from flows.runners import make_task_runner
+        from cds_facts.flows.ingest import ingest  # Prefect is imported only when a flow runs, after its API is set
+        from cds_facts.flows.runners import make_task_runner
 
         runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
         counts = _run_flow("ingest", args, lambda: ingest.with_options(task_runner=runner)(
@@ -167,7 +167,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     if not args.urls and not args.sources:
         raise UsageError("give article URLs, or --sources FILE")
-    from tasks.sources_file import SourcesError, read_sources
+    from cds_facts.tasks.io.sources_file import SourcesError, read_sources
 
     if args.sources:
         try:
@@ -176,13 +176,13 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     _open_warehouse(args.db, write=True)
     api = prefect_api_url()
-    from tasks.redact import redact
+    from cds_facts.tasks.io.redact import redact
 
     what = redact(" ".join([*args.urls, *([f"--sources {args.sources}"] if args.sources else [])]))
     _say(f"fetch {what} into {args.db}; {_check_prefect_api(api)}")
     _quiet_prefect(args)
     with _prefect_api(api):
-        from flows.fetch import fetch
+        from cds_facts.flows.fetch import fetch
 
         counts = _run_flow("fetch", args, lambda: fetch(
             urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db),
@@ -194,7 +194,7 @@ def _prefect_api(api: str | None):
     """The block runs against api, or a temporary server that ends with this process however it ends."""
     if api is not None:
         return contextlib.nullcontext(api)
-    from flows.temporary_server import temporary_prefect_api
+    from cds_facts.flows.temporary_server import temporary_prefect_api
 
     return temporary_prefect_api()
 
@@ -226,7 +226,7 @@ def _summary(db: Path, counts: dict) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from flows.schedules import ScheduleError, read_schedules
+    from cds_facts.flows.schedules import ScheduleError, read_schedules
 
     try:
         specs = read_schedules(args.schedules)
@@ -240,7 +240,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _quiet_prefect(args)
     from prefect import serve
 
-    from flows.serve import build_deployments
+    from cds_facts.flows.serve import build_deployments
 
     for spec in specs:
         print(f"serving {spec.flow}/{spec.name}: '{spec.cron}' ({spec.timezone})", flush=True)
@@ -250,7 +250,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _existing_warehouse(args.db)
-    from tasks.export import export
+    from cds_facts.tasks.io.export import export
 
     written = export(args.db, args.out, args.format)
     for name, count in written.items():
@@ -261,7 +261,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     _existing_warehouse(args.db)
-    from tasks.report import write_report
+    from cds_facts.tasks.io.report import write_report
 
     print(f"report written to {write_report(args.db, args.out)}")
     return EXIT_OK
@@ -340,14 +340,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command(commands, name: str, summary: str, examples: str, run) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=summary, description=summary, epilog=f"examples:\n{examples}\n\n{EXIT_CODES}",
+    parser = commands.add_parser(name, help=summary, description=summary,
+                                 epilog=f"examples:\n{examples}\n\n{EXIT_CODES}",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.set_defaults(run=run)
     return parser
 
 
 def _common(parser: argparse.ArgumentParser, db_help: str, prefect: bool = False) -> None:
-    from tasks.settings import warehouse_path
+    from cds_facts.tasks.settings import warehouse_path
 
     parser.add_argument("--db", type=Path, default=warehouse_path(), help=db_help)
     parser.add_argument("--debug", action="store_true", help="on failure, show the traceback")
@@ -360,8 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="cds", formatter_class=argparse.RawDescriptionHelpFormatter,
                      description="Facts about provincial digital transformation (chuyển đổi số) from Vietnamese "
                                  "news, into a DuckDB warehouse.",
-                     epilog="examples:\n  cds ingest seeds\n  cds sql \"SELECT indicator, count(*) FROM facts GROUP BY 1\""
-                            "\n  cds runs\n\nEach command has its own --help, with examples.\n\n" + EXIT_CODES)
+                     epilog="examples:\n  cds ingest seeds\n"
+                            "  cds sql \"SELECT indicator, count(*) FROM facts GROUP BY 1\"\n  cds runs\n\n"
+                            "Each command has its own --help, with examples.\n\n" + EXIT_CODES)
     parser.add_argument("--version", action="version", version=f"cds-facts {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
 
@@ -396,10 +398,8 @@ def build_parser() -> argparse.ArgumentParser:
   export PREFECT_API_URL=http://127.0.0.1:4200/api
   cds serve                                  the shipped schedules, until Ctrl-C
   cds serve --schedules my-schedules.toml""", cmd_serve)
-    from flows.schedules import SCHEDULES_FILE
-
-    serve.add_argument("--schedules", type=Path, default=SCHEDULES_FILE,
-                       help=f"TOML file of deployments (default: the shipped {SCHEDULES_FILE.name})")
+    serve.add_argument("--schedules", type=Path,
+                       help="TOML file of deployments (default: the shipped flows/schedules.toml)")
     serve.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs")
     serve.add_argument("--debug", action="store_true", help="on failure, show the traceback")
 
@@ -433,6 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before pyarrow is imported: the C library's allocator gives a batch's memory back, Arrow's default
+    # (mimalloc) keeps it (the runners set it for their workers too); a user's own setting wins.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)

@@ -14,16 +14,17 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from flows.ingest import prepare_warehouse
-from flows.recorded_run import load_and_record, recorded_run
-from flows.spool import spool, spool_folder
-from tasks import load, pipeline
-from tasks.feeds import links_from_feed, links_from_listing
-from tasks.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
-from tasks.indicators import Catalogue
-from tasks.models import WarehouseState
-from tasks.redact import redact
-from tasks.sources_file import Sources, read_sources
+from cds_facts.flows.ingest import prepare_warehouse
+from cds_facts.flows.recorded_run import load_and_record, recorded_run
+from cds_facts.flows.spool import spool, spool_folder
+from cds_facts.tasks import settings
+from cds_facts.tasks.io import pipeline, store
+from cds_facts.tasks.io.feeds import links_from_feed, links_from_listing
+from cds_facts.tasks.io.fetch import FEED_TYPES, Fetcher, FetchSettings
+from cds_facts.tasks.meaning.indicators import Catalogue
+from cds_facts.tasks.models import FetchResult, WarehouseState
+from cds_facts.tasks.io.redact import redact
+from cds_facts.tasks.io.sources_file import Sources, read_sources
 
 BATCH_SIZE = 50
 
@@ -58,10 +59,11 @@ def fetch_and_process(urls: list[str], state: WarehouseState, settings: FetchSet
 
 
 @flow(name="fetch", log_prints=False)
-def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: str = load.DEFAULT_DB,
+def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: str | None = None,
           batch_size: int = BATCH_SIZE, allow_private_networks: bool | None = None) -> dict[str, int | str]:
     """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db.
     allow_private_networks, when given, overrides the sources file's [fetch] setting."""
+    db = str(db or settings.warehouse_path())
     sources = read_sources(sources_file) if sources_file else Sources()
     if allow_private_networks is not None:
         sources.settings = dataclasses.replace(sources.settings, allow_private_networks=allow_private_networks)
@@ -73,7 +75,7 @@ def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: st
         discovered, feed_results = discover_links(sources, known) if sources.feeds or sources.listings else ([], [])
         if feed_results:
             feeds = pipeline.record_feed_pages(feed_results)
-            counts = load.load_batch(db, feeds, fingerprint, record.run_id)
+            counts = store.load_batch(db, feeds, fingerprint, record.run_id)
             counts.failed = len(feeds.quarantined)  # a feed is no input of its own, but its failure is one
             record.add(counts, feeds.quarantined)
         targets = list(dict.fromkeys([*(urls or []), *sources.articles, *discovered]))

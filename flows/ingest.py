@@ -17,12 +17,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from rich.progress import Progress
 
-from flows.recorded_run import load_and_record, recorded_run
-from flows.runners import make_task_runner, on_core_pool, release_core_workers
-from flows.spool import process_into, spool_folder
-from tasks import load, pipeline, sources
-from tasks.indicators import Catalogue
-from tasks.models import BatchResult, WarehouseState
+from cds_facts.flows.recorded_run import load_and_record, recorded_run
+from cds_facts.flows.runners import make_task_runner, on_core_pool, release_core_workers
+from cds_facts.flows.spool import process_into, spool_folder
+from cds_facts.tasks import settings
+from cds_facts.tasks.io import files, pipeline, store
+from cds_facts.tasks.meaning.indicators import Catalogue
+from cds_facts.tasks.models import BatchResult, WarehouseState
 
 BATCH_SIZE = 200
 WINDOW = 8  # batches cleaned and extracted ahead of the loader
@@ -30,7 +31,7 @@ WINDOW = 8  # batches cleaned and extracted ahead of the loader
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
 def prepare_warehouse(db: str) -> WarehouseState:
-    return load.prepare(db)
+    return store.prepare(db)
 
 
 @task(name="plan the run", cache_policy=NO_CACHE)
@@ -51,18 +52,19 @@ def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]], finge
 
 
 @flow(name="ingest", log_prints=False, task_runner=make_task_runner())
-def ingest(paths: list[str], db: str = load.DEFAULT_DB, batch_size: int = BATCH_SIZE,
+def ingest(paths: list[str], db: str | None = None, batch_size: int = BATCH_SIZE,
            show_progress: bool = False) -> dict[str, int | str]:
-    """Ingest files and folders into the warehouse at db; returns the run's counts (how many of its facts
-    fail a consistency check among them) and its run id."""
-    found = sources.discover(paths)
+    """Ingest files and folders into the warehouse at db (default: CDS_DB, else warehouse/cds.duckdb).
+    Returns the run's counts (how many of its facts fail a consistency check among them) and its run id."""
+    db = str(db or settings.warehouse_path())
+    found = files.discover(paths)
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    with recorded_run("ingest", db, " ".join(sources.path_text(p) for p in paths)) as record:
-        record.skip([sources.skipped_for_type(path) for path in found.unsupported])
+    with recorded_run("ingest", db, " ".join(files.path_text(p) for p in paths)) as record:
+        record.skip([files.skipped_for_type(path) for path in found.unsupported])
         ids, plan = plan_files(found.files, quote(state), fingerprint)
         batches = pipeline.batches(plan.to_process, ids, batch_size)
-        with (load.held(db), spool_folder(db) as spool_to,
+        with (store.held(db), spool_folder(db) as spool_to,
               Progress(disable=not show_progress or len(batches) < 2, transient=True) as progress):
             if plan.held:  # their claims first: a batch's load removes what no source claims
                 held = pipeline.ready_to_load(pipeline.BatchOutcome(BatchResult(inputs=plan.held)), fingerprint,

@@ -20,18 +20,18 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.artifacts import advance_progress, publish_run, start_progress
-from flows.spool import unspool
-from tasks import load, pipeline
-from tasks.models import RunCounts
-from tasks.run_summary import RunRecord
+from cds_facts.flows.artifacts import advance_progress, publish_run, start_progress
+from cds_facts.flows.spool import unspool
+from cds_facts.tasks.io import pipeline, store
+from cds_facts.tasks.models import RunCounts
+from cds_facts.tasks.io.run_summary import RunRecord
 
 
 @contextmanager
 def recorded_run(flow_name: str, db: str, inputs: str) -> Iterator[RunRecord]:
     started = time.monotonic()
     record = RunRecord(flow_name, run_id=str(flow_run.id or uuid.uuid4()))
-    load.start_run(db, record.run_id, flow_run.id, flow_name, inputs)
+    store.start_run(db, record.run_id, flow_run.id, flow_name, inputs)
     record.progress_id = start_progress(flow_name)
     try:
         yield record
@@ -43,11 +43,12 @@ def recorded_run(flow_name: str, db: str, inputs: str) -> Iterator[RunRecord]:
 
 def _end(record: RunRecord, db: str, started: float, error: BaseException | None = None) -> None:
     """Close the run's row and publish its artifacts. A row that cannot be closed now (the file locked past
-    the wait, or unwritable) is closed by the next run (load.close_dead_runs); a failed run's own error is
+    the wait, or unwritable) is closed by the next run (store.close_dead_runs); a failed run's own error is
     the one that goes on up."""
     status = "failed" if error else "completed"
     try:
-        load.finish_run(db, record.run_id, status, record.counts, f"{type(error).__name__}: {error}" if error else None)
+        why = f"{type(error).__name__}: {error}" if error else None
+        store.finish_run(db, record.run_id, status, record.counts, why)
     except Exception as closing:
         if error is None:
             raise
@@ -58,8 +59,8 @@ def _end(record: RunRecord, db: str, started: float, error: BaseException | None
 
 @task(name="load batch", cache_policy=NO_CACHE)
 def load_batch(db: str, outcome: pipeline.BatchOutcome, run_id: str) -> RunCounts:
-    """Write the batch: what it did, counted against the warehouse as it is (tasks/load.py)."""
-    return load.write_batch(db, outcome.tables or unspool(outcome), run_id)
+    """Write the batch: what it did, counted against the warehouse as it is (tasks/io/store.py)."""
+    return store.write_batch(db, outcome.tables or unspool(outcome), run_id)
 
 
 def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord, name: str,

@@ -7,7 +7,7 @@ Python, so threads would share one core: the default is processes.
 The default runner keeps Prefect's tasks on threads of the flow's process and
 sends their pure-core work (``on_core_pool``) to a pool of plain processes.
 Prefect's own process pool would import the flow's module, and with it
-Prefect, DuckDB and Arrow, in every worker: about 150 MB each before any work.
+Prefect, DuckDB and Arrow, in every worker, before any work (bench/README.md has the sizes).
 These workers import only the core they run (``flows/spool.py``).
 """
 from __future__ import annotations
@@ -34,6 +34,9 @@ class CorePoolTaskRunner(ThreadPoolTaskRunner):
 
     def __enter__(self):
         super().__enter__()
+        # Arrow's default allocator (mimalloc) keeps the arenas a batch's tables used; the C library's gives
+        # them back. Workers read it when they first import pyarrow; a user's own setting wins.
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
         # spawn, not fork: the flow's process runs threads (Prefect's), which a fork would copy mid-step.
         self._core_pool = ProcessPoolExecutor(self._max_workers, mp_context=multiprocessing.get_context("spawn"),
                                               initializer=end_with_parent, initargs=(os.getpid(),))

@@ -4,11 +4,11 @@ Read without Prefect, so a bad file is said in one line before a server is asked
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEDULES_FILE = Path(__file__).resolve().parent / "schedules.toml"
+from cds_facts.tasks.settings import flows_file, read_toml
+
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 FLOW_NAMES = ("ingest", "fetch")
 
@@ -26,13 +26,10 @@ class DeploymentSpec:
     parameters: dict = field(default_factory=dict)
 
 
-def read_schedules(path: str | Path = SCHEDULES_FILE) -> list[DeploymentSpec]:
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ScheduleError(f"cannot read schedules file {path}: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ScheduleError(f"{path} is not valid TOML: {exc}") from exc
+def read_schedules(path: str | Path | None = None) -> list[DeploymentSpec]:
+    """The deployments of a schedules file: the shipped one (flows/schedules.toml) unless path."""
+    path = path or flows_file("schedules.toml")
+    data = read_toml(path, "schedules file", ScheduleError)
     timezone = data.get("timezone", DEFAULT_TIMEZONE)
     specs = []
     for number, entry in enumerate(data.get("deployment", []), 1):

@@ -4,9 +4,9 @@ from __future__ import annotations
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
-from flows.fetch import fetch
-from flows.ingest import ingest
-from flows.schedules import DeploymentSpec
+from cds_facts.flows.fetch import fetch
+from cds_facts.flows.ingest import ingest
+from cds_facts.flows.schedules import DeploymentSpec
 
 FLOWS = {"ingest": ingest, "fetch": fetch}
 

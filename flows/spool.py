@@ -1,9 +1,8 @@
 """A batch's tables go from the worker that made them to the writer through a file, not as a task's result.
 
 Prefect keeps every task's return value in memory until its flow run ends
-(to track which results feed which tasks), so tables returned through it made
-a run's memory grow with its corpus: 430 MB more in the flow's process at
-3 000 articles. Each batch's tables are one file in the run's spool folder,
+(to track which results feed which tasks), so tables returned through it make
+a run's memory grow with its corpus (bench/README.md). Each batch's tables are one file in the run's spool folder,
 next to the warehouse; the writer reads it once and deletes it, and the
 folder goes when the run ends, however it ends. Workers on other machines
 (Dask) must see that folder, as they must see the input files.
@@ -20,9 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from tasks import pipeline
-from tasks.processes import process_alive
-from tasks.tables import BatchTables
+from cds_facts.tasks.io import pipeline
+from cds_facts.tasks.io.processes import process_alive
+from cds_facts.tasks.io.tables import BatchTables
 
 _SPOOL_PREFIX = ".cds-spool-"
 

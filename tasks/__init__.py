@@ -1,8 +1,12 @@
-"""The pure core of cds-facts: plain functions over plain data, no Prefect, no database.
+"""The core of cds-facts, in layers; each imports only from those below it (import-linter holds it):
 
-A document goes through the modules in this order: ``sources`` (find and read
-files) -> ``clean`` (``unicode``, ``textdump``, ``html``, ``metadata``) ->
-``extract`` (``sentences``, ``numbers``, ``places``, ``indicators``,
-``periods``) -> ``tables`` (Arrow) -> ``load`` (DuckDB, the one module that
-opens the warehouse). ``pipeline`` composes them per batch.
+    io/        files, HTTP, feeds, the sources file, Arrow tables, the DuckDB store, export, report,
+               run summaries: the only layer that touches the outside
+    meaning/   Article -> facts: sentences, numbers, indicators, periods, extraction
+    text/      bytes -> a clean Article: decoding, Unicode repair, text dumps, HTML, metadata
+    language/  what both rule layers stand on: keys for comparing words, the gazetteer, the word lists
+    models.py  the plain records passed between them; settings.py: every CDS_* setting and data location
+
+A document's way: io.files (read) -> text.rawdoc (decode) -> text.clean -> meaning.extract ->
+io.tables (Arrow) -> io.store (DuckDB); io.pipeline composes them for one batch.
 """

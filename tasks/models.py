@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Iterable
-
-if TYPE_CHECKING:
-    from .fetch import FetchResult
+from datetime import datetime, timezone
+from typing import Iterable
 
 # A document's id: the first characters of its content's SHA-256 (hex).
 DOC_ID_CHARS = 24
@@ -19,7 +16,7 @@ class RawDoc:
     source_name: str  # file name, or the URL of a fetched page
     source_uri: str  # absolute path or URL
     raw: bytes
-    text: str  # the bytes decoded (see sources.decode)
+    text: str  # the bytes decoded (see text/rawdoc.py)
     encoding: str
     sha256: str
 
@@ -116,6 +113,25 @@ class SeenInput:
     source_name: str
     doc_id: str | None  # its content's id; None when it could not be read
     state: str
+
+
+@dataclass
+class FetchResult:
+    """What fetching one URL got: its outcome and reason, and the page when there is one."""
+
+    url: str
+    outcome: str  # "fetched", "not_modified", "skipped" (disallowed by robots.txt), "refused" (address), "failed"
+    reason: str = ""
+    status: int | None = None
+    final_url: str | None = None
+    content_type: str | None = None
+    raw: bytes | None = None
+    text: str | None = None
+    encoding: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    attempts: int = 0
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
 @dataclass

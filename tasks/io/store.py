@@ -1,0 +1,356 @@
+"""The DuckDB warehouse: schema migrations, reference data, what is known, and bulk loads.
+
+Every write is one transaction: a batch of documents lands whole (documents,
+raw bytes, facts, quarantine) or not at all. Loads go in as Arrow tables.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+import re
+import socket
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import duckdb
+import pyarrow as pa
+import pyarrow.csv  # noqa: F401  (pa.csv)
+
+from cds_facts.tasks import settings
+from cds_facts.tasks.io.reference import read_catalogue_csv, read_csv_rows
+from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS
+from cds_facts.tasks.models import BatchResult, RunCounts, Validators, WarehouseState
+from cds_facts.tasks.io.processes import process_alive
+from cds_facts.tasks.io.tables import BatchTables, batch_tables, utc_now
+
+# New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
+STORAGE_COMPATIBILITY = "v1.5.0"
+# How much write-ahead log a run's loads gather before DuckDB checkpoints it into the file: a checkpoint costs
+# more the bigger the file, and DuckDB's 16 MB made one every few batches (bench/README.md has the figures).
+LOAD_CHECKPOINT_THRESHOLD = "512MB"
+log = logging.getLogger("cds.load")
+_MIGRATION_NAME = re.compile(r"^(\d+)_.+\.sql$")
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process held the warehouse file for longer than we wait."""
+
+
+def _connect_waiting(db: str | Path, read_only: bool, config: dict,
+                     on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting with backoff while another process holds its lock (an analyst's session);
+    on_wait hears why, once, when the waiting starts (else it is logged at each retry)."""
+    waited, delay, limit = 0.0, 0.1, settings.lock_wait_seconds()
+    while True:
+        try:
+            return duckdb.connect(str(db), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if waited >= limit:
+                raise WarehouseLocked(f"{db} stayed locked by another process for {waited:.0f} s "
+                                      f"(limit CDS_LOCK_WAIT_SECONDS={limit:g}): "
+                                      f"{' '.join(str(exc).split())}") from exc
+            why = f"warehouse {db} is locked by another process (up to CDS_LOCK_WAIT_SECONDS={limit:g} s)"
+            if on_wait is None:
+                log.warning("%s; retrying in %.1f s", why, delay)
+            elif waited == 0:
+                on_wait(why)
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 5.0)
+
+
+# Connections a run holds open for its loads, by resolved path (see held).
+_HELD: dict[Path, duckdb.DuckDBPyConnection] = {}
+
+
+@contextmanager
+def held(db: str | Path) -> Iterator[None]:
+    """Hold one connection to db for the block: every connect(db) in it uses that one.
+
+    A run's loads share it, so the file is checkpointed when its log reaches
+    LOAD_CHECKPOINT_THRESHOLD and at the end, rather than at every batch's close
+    (a checkpoint costs more the bigger the file). Each batch is still its own
+    transaction. Other processes wait while it is held.
+    """
+    key = Path(db).resolve()
+    if key in _HELD:
+        yield
+        return
+    with connect(db) as con:
+        # DuckDB's buffer cache would keep what the run wrote, up to 80 % of RAM: loads stream batch by
+        # batch and need little. Analysts' SQL uses other connections, without this limit.
+        con.execute("SET memory_limit = ?", [settings.load_memory_limit()])
+        con.execute("SET checkpoint_threshold = ?", [LOAD_CHECKPOINT_THRESHOLD])
+        _HELD[key] = con
+        try:
+            yield
+        finally:
+            del _HELD[key]
+
+
+@contextmanager
+def connect(db: str | Path, read_only: bool = False,
+            on_wait: Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection held only as long as it is used, so other clients may open the file in between;
+    inside held(db), the connection held for the run. on_wait: see _connect_waiting."""
+    if (shared := _HELD.get(Path(db).resolve())) is not None:
+        yield shared
+        return
+    config = {}
+    if not read_only and not Path(db).exists():
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
+    con = _connect_waiting(db, read_only, config, on_wait)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def migrations(directory: Path | None = None) -> list[tuple[int, Path]]:
+    directory = directory or settings.data_path("migrations")
+    found = [(int(m.group(1)), p) for p in directory.glob("*.sql") if (m := _MIGRATION_NAME.match(p.name))]
+    return sorted(found)
+
+
+def migrate(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> list[int]:
+    """Apply the migrations the file has not seen yet, each in its own transaction; return their versions."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                " (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = []
+    for version, path in migrations(directory):
+        if version in applied:
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, path.name, utc_now()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(version)
+    return done
+
+
+def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
+    """Indicators and indicator splits from their CSVs that the tables lack (rows users added stay);
+    provinces and places replaced from theirs."""
+    rows = read_catalogue_csv()
+    catalogue = pa.table({col: [r.get(col) for r in rows] for col in CATALOGUE_COLUMNS})
+    province_rows = read_csv_rows(settings.data_path("provinces.csv"))
+    provinces = pa.table({col: [r[col] for r in province_rows] for col in province_rows[0]})
+    places = pa.csv.read_csv(settings.data_path("places.csv"), convert_options=pa.csv.ConvertOptions(
+        column_types={c: pa.string() for c in ("code", "level", "name", "full_name", "district", "province", "era")},
+        strings_can_be_null=True))
+    part_rows = read_csv_rows(settings.data_path("indicator_parts.csv"))
+    parts = pa.table({col: [r[col] for r in part_rows] for col in ("total_indicator", "part_indicator")})
+    con.execute("BEGIN")
+    con.register("catalogue_csv", catalogue)
+    con.register("provinces_csv", provinces)
+    con.register("parts_csv", parts)
+    con.register("places_csv", places)
+    try:
+        con.execute("INSERT INTO indicators SELECT * FROM catalogue_csv"
+                    " WHERE code NOT IN (SELECT code FROM indicators)")
+        con.execute("INSERT OR IGNORE INTO indicator_parts SELECT * FROM parts_csv")
+        con.execute("DELETE FROM places")
+        con.execute("INSERT INTO places BY NAME SELECT * FROM places_csv")
+        con.execute("DELETE FROM provinces")
+        con.execute("INSERT INTO provinces SELECT code, name, full_name, era, name_2025, NULLIF(aliases, '')"
+                    " FROM provinces_csv")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv"):
+            con.unregister(name)
+
+
+def prepare(db: str | Path) -> WarehouseState:
+    """Migrate the file, seed reference data, mark runs whose process died as failed, and read what it holds."""
+    with connect(db) as con:
+        migrate(con)
+        seed_reference_data(con)
+        close_dead_runs(con)
+        state = WarehouseState()
+        for doc_id, cleaner, extractor, fingerprint in con.execute(
+                "SELECT doc_id, cleaner_version, extractor_version, catalogue_fingerprint FROM documents").fetchall():
+            state.known[doc_id] = (cleaner, extractor, fingerprint)
+        state.by_uri = dict(con.execute("SELECT source_uri, doc_id FROM document_sources").fetchall())
+        for url, etag, last_modified in con.execute(
+                "SELECT url, etag, last_modified FROM fetched_pages").fetchall():
+            state.fetched[url] = Validators(etag, last_modified)
+        columns = ", ".join(CATALOGUE_COLUMNS)
+        cursor = con.execute(f"SELECT {columns} FROM indicators ORDER BY code")
+        state.catalogue_rows = [dict(zip(CATALOGUE_COLUMNS, row)) for row in cursor.fetchall()]
+    return state
+
+
+# Each input of a batch against the warehouse as it is when the batch is written (inside its transaction,
+# so two runs at once count only what each added): a document already held under the same rules is
+# unchanged, whichever run brought it; one held under older rules is re-extracted (changed); a new content
+# is changed if its source held another before, else new. A held input whose content the warehouse no
+# longer has (another run removed it meanwhile) is lost: quarantined, for the next run to read again.
+_OUTCOMES = """
+CREATE OR REPLACE TEMP TABLE batch_outcome AS
+SELECT i.source_uri, i.source_name, i.doc_id, i.state, s.doc_id AS held_before,
+       CASE WHEN i.state IN ('failed', 'feed') THEN i.state
+            WHEN i.state = 'held' AND d.doc_id IS NULL AND b.doc_id IS NULL THEN 'lost'  -- nor earlier in the batch
+            WHEN i.state = 'held' THEN 'unchanged'
+            WHEN d.doc_id IS NOT NULL AND d.cleaner_version = b.cleaner_version
+                 AND d.extractor_version = b.extractor_version
+                 AND d.catalogue_fingerprint = b.catalogue_fingerprint THEN 'unchanged'
+            WHEN d.doc_id IS NOT NULL THEN 'reextracted'
+            WHEN s.doc_id IS NOT NULL AND s.doc_id <> i.doc_id THEN 'changed'
+            ELSE 'new' END AS outcome
+FROM batch_inputs i
+LEFT JOIN document_sources s USING (source_uri)
+LEFT JOIN documents d ON d.doc_id = i.doc_id
+LEFT JOIN batch_documents b ON b.doc_id = i.doc_id
+"""
+_WRITE = [
+    # Documents re-extracted lose their old rows, keeping the source they were first read from.
+    """CREATE OR REPLACE TEMP TABLE batch_replaced AS
+       SELECT doc_id, d.source_name, d.source_uri FROM documents d
+       WHERE doc_id IN (SELECT doc_id FROM batch_outcome WHERE outcome = 'reextracted')""",
+    """CREATE OR REPLACE TEMP TABLE batch_written AS
+       SELECT doc_id FROM batch_outcome WHERE outcome IN ('new', 'changed', 'reextracted')""",
+    "DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_replaced)",
+    "DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_replaced)",
+    "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_replaced)",
+    """INSERT INTO documents BY NAME
+       SELECT b.* REPLACE (coalesce(r.source_name, b.source_name) AS source_name,
+                           coalesce(r.source_uri, b.source_uri) AS source_uri)
+       FROM batch_documents b LEFT JOIN batch_replaced r USING (doc_id)
+       WHERE b.doc_id IN (SELECT doc_id FROM batch_written)""",
+    "INSERT INTO document_raw BY NAME SELECT * FROM batch_raw WHERE doc_id IN (SELECT doc_id FROM batch_written)",
+    """CREATE OR REPLACE TEMP VIEW batch_facts_written AS
+       SELECT * FROM batch_facts WHERE doc_id IN (SELECT doc_id FROM batch_written)""",
+    "INSERT INTO facts BY NAME SELECT * FROM batch_facts_written",
+    # Every input whose content is a document claims it; a source that held other content moves its claim.
+    """INSERT OR REPLACE INTO document_sources
+       SELECT o.source_uri, o.source_name, o.doc_id,
+              CASE WHEN o.held_before = o.doc_id THEN s.first_seen_at ELSE $now END,
+              $now,
+              CASE WHEN o.held_before = o.doc_id THEN s.first_run_id ELSE $run_id END,
+              $run_id
+       FROM batch_outcome o LEFT JOIN document_sources s USING (source_uri)
+       WHERE o.outcome IN ('new', 'changed', 'reextracted', 'unchanged')""",
+    # A document no source holds any more goes: a changed file's old article, unless a copy still holds it.
+    """CREATE OR REPLACE TEMP TABLE batch_orphans AS
+       SELECT DISTINCT held_before AS doc_id FROM batch_outcome
+       WHERE held_before IS NOT NULL AND held_before NOT IN (SELECT doc_id FROM document_sources)""",
+    "DELETE FROM facts WHERE doc_id IN (SELECT doc_id FROM batch_orphans)",
+    "DELETE FROM document_raw WHERE doc_id IN (SELECT doc_id FROM batch_orphans)",
+    "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_orphans)",
+    # A document kept by a copy after its own source moved on names a source that holds it.
+    """UPDATE documents SET source_uri = c.source_uri, source_name = c.source_name
+       FROM (SELECT doc_id, arg_min(source_uri, first_seen_at) AS source_uri,
+                    arg_min(source_name, first_seen_at) AS source_name
+             FROM document_sources GROUP BY doc_id) c
+       WHERE documents.doc_id = c.doc_id
+         AND documents.doc_id IN (SELECT held_before FROM batch_outcome UNION SELECT doc_id FROM batch_outcome)
+         AND NOT EXISTS (SELECT 1 FROM document_sources h
+                         WHERE h.source_uri = documents.source_uri AND h.doc_id = documents.doc_id)""",
+    # An input's quarantine rows are its last state's: cleared when it loads, replaced when it fails again.
+    "DELETE FROM quarantine WHERE source_uri IN (SELECT source_uri FROM batch_outcome)",
+    "INSERT INTO quarantine BY NAME SELECT * FROM batch_quarantine",
+    """INSERT INTO quarantine (source_uri, stage, error, sha256, raw, run_id, quarantined_at)
+       SELECT source_uri, 'load', 'its article was removed by another run while this one ran: run again', NULL,
+              NULL, $run_id, $now FROM batch_outcome WHERE outcome = 'lost'""",
+    "INSERT OR REPLACE INTO fetched_pages BY NAME SELECT * FROM batch_pages",
+    "INSERT INTO fetch_log BY NAME SELECT * FROM batch_fetch_log",
+]
+_COUNTED = {"new": "new", "changed": "changed", "reextracted": "changed", "unchanged": "unchanged",
+            "failed": "failed", "lost": "failed"}
+
+
+def write_batch(db: str | Path, batch: BatchTables, run_id: str) -> RunCounts:
+    """Write one batch's tables in one transaction: it lands whole or not at all. Returns what it did,
+    counted against the warehouse as it was inside the transaction, and how many consistency checks
+    (the failed_checks view's) its facts fail: checked here, on the batch alone, as every check is
+    within one document."""
+    with connect(db) as con:
+        for name, table in batch.tables.items():
+            con.register(name, table)
+        con.execute("BEGIN")
+        try:
+            refuse_stray_facts(con)
+            con.execute(_OUTCOMES)
+            parameters = {"now": utc_now(), "run_id": run_id}
+            for statement in _WRITE:
+                con.execute(statement, {k: v for k, v in parameters.items() if f"${k}" in statement})
+            counts = RunCounts()
+            for outcome, number in con.execute("SELECT outcome, count(*) FROM batch_outcome GROUP BY 1").fetchall():
+                if outcome in _COUNTED:
+                    setattr(counts, _COUNTED[outcome], getattr(counts, _COUNTED[outcome]) + number)
+                    counts.seen += number
+            counts.facts = con.execute("SELECT count(*) FROM batch_facts_written").fetchone()[0]
+            counts.failed_checks = con.execute(
+                "SELECT count(*) FROM consistency_checks('batch_facts_written', 'batch_documents')").fetchone()[0]
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            for name in batch.tables:
+                con.unregister(name)
+    return counts
+
+
+def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise unless the registered batch's facts have distinct ids and belong to its documents.
+
+    facts carries no key index (migration 007), so this is what keeps fact_id
+    unique: documents.doc_id is a key, and a fact id starts with its document's.
+    """
+    repeated = con.execute("SELECT fact_id FROM batch_facts GROUP BY fact_id HAVING count(*) > 1 LIMIT 1").fetchone()
+    if repeated:
+        raise ValueError(f"batch refused: fact id {repeated[0]} occurs more than once")
+    stray = con.execute("SELECT fact_id FROM batch_facts WHERE doc_id NOT IN (SELECT doc_id FROM batch_documents)"
+                        " OR NOT starts_with(fact_id, doc_id || ':') LIMIT 1").fetchone()
+    if stray:
+        raise ValueError(f"batch refused: fact {stray[0]} is not of a document in the batch")
+
+
+def load_batch(db: str | Path, batch: BatchResult, fingerprint: str, run_id: str) -> RunCounts:
+    """Build one batch's tables and write them in one transaction."""
+    return write_batch(db, batch_tables(batch, fingerprint, run_id), run_id)
+
+
+def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:
+    with connect(db) as con:
+        con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs, pid, host)"
+                    " VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
+                    [run_id, flow_run_id, flow_name, utc_now(), inputs, os.getpid(), socket.gethostname()])
+
+
+def finish_run(db: str | Path, run_id: str, status: str, counts: RunCounts, error: str | None = None) -> None:
+    """Close the run's row. It opens its own connection, waiting as any connection does; should even that
+    fail (the file turned unwritable), the next run's prepare marks the row failed (close_dead_runs)."""
+    with connect(db) as con:
+        con.execute(
+            "UPDATE runs SET ended_at = ?, status = ?, seen = ?, new = ?, changed = ?, unchanged = ?,"
+            " failed = ?, facts = ?, skipped = ?, error = ? WHERE run_id = ?",
+            [utc_now(), status, counts.seen, counts.new, counts.changed, counts.unchanged, counts.failed,
+             counts.facts, counts.skipped, error, run_id])
+
+
+def close_dead_runs(con: duckdb.DuckDBPyConnection) -> int:
+    """Mark failed the runs still 'running' whose process on this host is gone (killed, or it could not
+    write its end); how many. Runs of other hosts are left: their processes cannot be seen from here."""
+    dead = [run_id for run_id, pid in con.execute(
+        "SELECT run_id, pid FROM runs WHERE status = 'running' AND host = ?", [socket.gethostname()]).fetchall()
+        if pid is not None and not process_alive(pid)]
+    for run_id in dead:
+        con.execute("UPDATE runs SET status = 'failed', ended_at = ?, error = ? WHERE run_id = ?",
+                    [utc_now(), "its process ended without closing the run (killed, or the warehouse could not be"
+                                " written at its end)", run_id])
+    return len(dead)

@@ -1,0 +1,36 @@
+"""Keys for comparing Vietnamese words, never for display: however their tones are placed, cased, accented."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement ("hoá", "thuỷ") and new-style ("hóa", "thủy") spell
+# the same word; match_key folds the old onto the new.
+_TONE_PAIRS = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONE_PAIRS))
+
+
+def match_key(text: str) -> str:
+    """Lower-case text with new-style tone placement, for comparing words, never for display.
+
+    Keeps its length, so an offset found in the key is an offset in the text.
+    """
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], lower(text))
+
+
+def lower(text: str) -> str:
+    """Lower-case text of the same length, so offsets carry over: "İ", which lowers to two characters, stays."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters without diacritics ("Thanh Hóa" -> "thanh hoa")."""
+    text = text.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")

@@ -1,0 +1,64 @@
+"""The words the rules share, each list named once (as trafilatura keeps its tokens in ``xpaths.py``).
+
+A rule builds its pattern from these names with ``words(...)`` instead of writing the words into a regex
+of its own, so a word added here reaches every rule that reads that kind of word. Lists are in lower
+case, as Vietnamese writes them (with tones), in the match_key form (new-style tone placement).
+"""
+from __future__ import annotations
+
+import re
+
+from cds_facts.tasks.language.patterns import any_of
+
+# Administrative units, the word before a place's name: "huyện Lang Chánh", "phường 3", "TP. Vinh".
+PLACE_UNITS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường")
+PROVINCE_UNITS = ("tỉnh",)
+# Levels of government a figure can be broken down by: "cấp tỉnh 81,38%, cấp huyện ...".
+GOVERNMENT_LEVELS = (*PROVINCE_UNITS, *PLACE_UNITS, "sở", "ngành", "trung ương", "địa phương")
+# Nouns for a province or a country as a member of a ranked group: "nhóm 10 tỉnh", "top 5 địa phương".
+RANKED_UNITS = (*PROVINCE_UNITS, "địa phương", "thành phố", "quốc gia", "nước", "đơn vị")
+
+# Words that open what a figure measures: "Tỷ lệ hồ sơ ... đạt 95%", "Số lượng trạm BTS ...".
+MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số lượng", "tổng số", "chỉ số", "mức độ")
+# The head words of an indicator's name that say how it is measured, not what of.
+INDICATOR_NAME_HEADS = ("số", "tỷ lệ", "tỉ lệ", "xếp hạng", "điểm", "năng lực", "mức độ")
+# Verbs of a change: "tăng 5 bậc", "giảm 3%".
+CHANGE_VERBS = ("tăng", "giảm")
+
+# Units of time: a numeral before one is a duration or a date, not a quantity ("6 tháng đầu năm").
+TIME_UNITS = ("tháng", "năm", "ngày", "tuần", "quý", "giờ", "phút", "giây", "thập kỷ", "thế kỷ")
+# Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000.
+MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+# Kinds of legal document a number names: "Quyết định số 116", "Nghị định 42/2022/NĐ-CP".
+DOCUMENT_TYPES = ("nghị quyết", "nghị định", "quyết định", "thông tư", "chỉ thị", "công văn", "kết luận", "luật",
+                  "kế hoạch", "văn bản", "công điện", "tờ trình", "thông báo", "đề án", "chương trình")
+
+# The word right before a numeral that qualifies it: "trên 11,07 triệu", "gần 105.815", "top 10".
+QUALIFIER_WORDS = {
+    "more_than": ("trên", "hơn", "vượt", "nhiều hơn"),
+    "approx": ("khoảng", "gần", "xấp xỉ", "chừng", "ước", "ước tính", "ước khoảng", "khoảng chừng"),
+    "less_than": ("dưới", "chưa đến", "chưa tới", "chưa đầy", "ít hơn", "không đến"),
+    "at_least": ("ít nhất", "tối thiểu"),
+    "at_most": ("tối đa", "không quá", "top", "tốp", "nhóm"),
+}
+
+# Words that make a figure a target ("mục tiêu", "phấn đấu", "kế hoạch ... đặt ra"), and those after a goal
+# that report a result instead ("vượt mục tiêu", "hoàn thành chỉ tiêu").
+GOAL_WORDS = ("mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "kỳ vọng", "hướng tới", "sẽ", "theo kế hoạch",
+              "đặt ra", "đề ra")
+GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "kế hoạch")
+RESULT_VERBS = ("vượt", "hoàn thành", "đạt", "đáp ứng")
+RESULT_WORDS = ("kết quả", "thực tế", "trên thực tế", "thực hiện được")
+
+# Words an outlet's name begins with: "Báo Cà Mau", "Cổng thông tin điện tử tỉnh ...".
+OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn", "truyền hình")
+
+
+def words(*lists: tuple[str, ...] | list[str]) -> str:
+    """A regex source matching any word of the lists (prefix-merged, the longest first), to put in a pattern."""
+    return any_of(sorted({word for group in lists for word in group}))
+
+
+def whole_words(*lists: tuple[str, ...] | list[str], flags: int = 0) -> re.Pattern:
+    """A pattern finding any word of the lists as whole words."""
+    return re.compile(rf"(?<!\w)(?:{words(*lists)})(?!\w)", flags)

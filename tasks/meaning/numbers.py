@@ -1,0 +1,244 @@
+"""Vietnamese numerals in running text -> quantities (value, kind, denominator, qualifier).
+
+Vietnamese writes "." between thousands and "," before decimals: "1.355.335",
+"16,63%", "4.337/4357". A numeral is a quantity unless its neighbours say it
+is a date, a time, a year, a phone or document number, or part of a name
+("cách mạng 4.0", "3G/4G", "thôn 2", "mô hình “3 không”").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from cds_facts.tasks.language.keys import lower
+from cds_facts.tasks.language.lexicon import (DOCUMENT_TYPES, MULTIPLIERS, QUALIFIER_WORDS, RANKED_UNITS, TIME_UNITS,
+                                               words)
+
+# A digit run with separators, standing alone (not glued to a letter before it).
+NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
+# Vietnamese-formatted numbers: thousands groups of three after ".", decimals after ",".
+_VI_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_POINT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+# "1,200 dịch vụ": a bare count with three digits after "," is English thousands (1 200 services, not 1.2).
+_COMMA_THOUSANDS = re.compile(r"^\d{1,3},\d{3}$")
+# English-formatted ones some outlets use: "1,234,567" or "1,234.5".
+_EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+# Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000. "tỉ" must not be the "tỉ" of "tỉnh".
+_MULTIPLIER = re.compile(rf"\s*({words(MULTIPLIERS)})(?!\w)")
+_MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND|đ)(?!\w)")
+# Nouns of money a sum follows without "đồng": "doanh thu 2.500 tỷ", "tổng vốn đầu tư hơn 300 triệu".
+_MONEY_BEFORE = re.compile(r"(?:doanh thu|doanh số|vốn|kinh phí|ngân sách|giá trị|tổng mức|chi phí|nguồn thu|"
+                           r"thu nhập|tổng thu|tổng chi|đầu tư)(?:\s+\w+){0,6}?\s+(?:(?:là|đạt|hơn|trên|khoảng|gần|"
+                           r"ước|lên|tới|đến)\s+)*$", re.IGNORECASE)
+# A noun right after a sum says what it counts ("1 tỷ lượt"); a function word does not ("1,5 tỷ cho 20 xã").
+_NOUN_AFTER = re.compile(r"\s+(?!(?:cho|để|và|trong|từ|với|nhằm|năm|của|so|nhưng|tăng|giảm)(?!\w))[^\W\d_]",
+                         re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:%|phần trăm(?!\w))")
+# "962,73 điểm" is a score; "2.000 điểm phát wifi", "15 điểm giao dịch" are places, counted.
+_SCORE = re.compile(r"\s*điểm(?!\w)(?!\s+(?!(?:và|trên|so|với|xếp|đứng|tăng|giảm|của|là|đạt|trong|năm|cao|thấp)"
+                    r"(?!\w))[^\W\d_])", re.IGNORECASE)
+# Storage, converted to TB: "135TB", "2 PB".
+STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
+_STORAGE = re.compile(r"\s*(TB|PB|GB|terabyte)(?!\w)", re.IGNORECASE)
+# Time units after a numeral make a duration, not a fact: "6 tháng đầu năm", "sau 2 tháng".
+_DURATION = re.compile(rf"\s+(?:{words(TIME_UNITS)})(?!\w)")
+# A second numeral after "/" makes a ratio, a date or a document number.
+_SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
+
+# The patterns read in the words just before a numeral (``near``) are written in lower case and matched
+# against its lower-cased text: a case-blind regex costs more, and there are tens of numerals per article.
+
+# Words before a numeral that make it a name or a label, not a quantity:
+# "thôn 2", "Quận 1", "Điều 5", "kỳ họp thứ 7"-style ordinals are handled apart.
+_LABEL_BEFORE = re.compile(
+    r"(?:^|\s)(?:thôn|xóm|ấp|khóm|tổ|khu|khu phố|phường|quận|đội|lô|đường|điều|khoản|chương|mục|phần|bài|"
+    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|đt|điện thoại|phiên bản|quốc lộ|tỉnh lộ|"
+    r"giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$")  # "mức độ 3, 4": both are levels
+# Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
+_DOCUMENT_BEFORE = re.compile(rf"(?:{words(DOCUMENT_TYPES)})(?:\s+số)?\s*$")
+# Dates written day/month: "ngày 16/1", "sáng 21/5".
+_DAY_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ ngày|đến ngày)\s*$")
+# Ordinals of events, not ranks: "kỳ họp thứ 7", "lần thứ 3".
+_EVENT_ORDINAL = re.compile(r"(?:lần|kỳ|khóa|khoá|phiên|đợt|họp|hội nghị|đại hội|tuần|ngày|năm)\s+thứ\s*$")
+_RANK_BEFORE = re.compile(r"(?:thứ|hạng)\s*$")
+# "top 10", "tốp 20", "nhóm 10 tỉnh": an upper bound on a rank.
+_TOP_BEFORE = re.compile(r"(?:top|tốp)\s*$")
+_GROUP_BEFORE = re.compile(r"nhóm\s*$")
+_GROUP_AFTER = re.compile(rf"\s+(?:{words(RANKED_UNITS)})", re.IGNORECASE)
+# "24/7" is round the clock, not a ratio.
+_ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7(?!\d)")
+# An age in a definition: "từ 15 tuổi trở lên", "dưới 6 tuổi".
+_AGE_AFTER = re.compile(r"\s+tuổi(?!\w)")
+
+# Qualifiers: the word right before the numeral ("trên 11,07 triệu", "gần 105.815").
+QUALIFIERS = [(name, re.compile(rf"(?:^|\s)(?:{words(qualifying)})\s*$"))
+              for name, qualifying in QUALIFIER_WORDS.items()]
+
+
+_CONTEXT_CHARS = 300  # how far around a numeral its neighbours are read
+# How far back the word patterns anchored at a numeral ("thôn 2", "trên 11", "xếp thứ 15") can reach. They
+# end at the numeral, but a regex search still tries every start in its window: a short one keeps them cheap.
+_NEAR_CHARS = 60
+_DECIMAL_OR_TIME_AFTER = re.compile(r"[.,]\d|[:h]\d{2}")  # "4.0.1", "20:03", "8h30"
+_DATE_OR_CODE_AFTER = re.compile(r"[-/]\d{1,2}[-/]\d{2,4}|-\s?[A-ZĐ]")  # dates, "06-NQ/TU"
+_LETTER = re.compile(r"[^\W\d_]")
+_LIST_MARKER_AFTER = re.compile(r"\s*[.)]\s")
+_CODE_AFTER_RATIO = re.compile(r"\s*/|[-–]?[A-ZĐ]")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity read from a sentence; offsets are into the text it was read from."""
+
+    start: int  # the numeral (with its "/denominator" and "%")
+    end: int
+    phrase_start: int  # the qualifier word, if any
+    phrase_end: int  # past the unit or multiplier
+    kind: str
+    value: float
+    denominator: float | None
+    qualifier: str
+
+
+def parse_number(token: str, before_multiplier: bool = False) -> float | None:
+    """A Vietnamese-formatted numeral as a number: "1.805" -> 1805, "16,63" -> 16.63; None if malformed.
+
+    Before "triệu"/"tỷ" a "." with one or two digits after it is a decimal
+    point ("1.2 triệu"): a thousands group has three.
+    """
+    if before_multiplier and _POINT_DECIMAL.match(token):
+        digits = token
+    elif _VI_NUMBER.match(token):
+        digits = token.replace(".", "").replace(",", ".")
+    elif _EN_NUMBER.match(token):
+        digits = token.replace(",", "")
+    else:
+        return None  # "4.0", "0939.923988", "1.2.3": names, versions, phone numbers
+    try:
+        return float(Decimal(digits))
+    except InvalidOperation:
+        return None
+
+
+def _scaled(value: float, factor: float) -> float:
+    return float(Decimal(str(value)) * Decimal(str(factor)))
+
+
+def _is_plain_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+
+def _quoted_name(text: str, start: int) -> bool:
+    """A numeral opening a short quoted name: mô hình “3 không”."""
+    before = text[max(0, start - 10):start].rstrip()
+    if not before.endswith(("“", '"', "‘")):
+        return False
+    close = re.search(r"[”\"’]", text[start:start + 30])
+    return close is not None
+
+
+def read_quantity(text: str, match: re.Match) -> Quantity | None:
+    """The quantity a numeral stands for in text, or None when it is no quantity."""
+    token, start, end = match.group(), match.start(), match.end()
+    # Only the neighbourhood decides: bounded windows keep a huge one-line input linear.
+    before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
+    near = lower(before[-_NEAR_CHARS:])
+    value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
+    if value is None:
+        return None
+    if _DECIMAL_OR_TIME_AFTER.match(after) or _DATE_OR_CODE_AFTER.match(after):
+        return None
+    if _LETTER.match(after) and not _STORAGE.match(after):  # "3G", "4G", "5G": names
+        return None
+    if token.isdigit() and (token.startswith("0") and len(token) > 1 or len(token) >= 6):
+        return None  # phone numbers, codes, timestamps: Vietnamese groups real quantities with "."
+    if _is_plain_year(token) and not _PERCENT.match(after):
+        return None
+    if _LABEL_BEFORE.search(near) or _DOCUMENT_BEFORE.search(near) or _quoted_name(text, start):
+        return None
+    if _LIST_MARKER_AFTER.match(after) and not before.strip():  # list markers "1. ", "2) "
+        return None
+    if _AGE_AFTER.match(after) or _ROUND_THE_CLOCK.match(text, start):
+        return None
+
+    kind, denominator, qualifier = "count", None, "exact"
+    slash = _SLASH.match(after)
+    if slash:
+        second = slash.group(1)
+        rest = after[slash.end():]
+        if _CODE_AFTER_RATIO.match(rest):
+            return None  # "42/2022/NĐ-CP", "15/2023-QĐ": a code glued on; "27/27 UBND cấp huyện" is a ratio
+        denominator = parse_number(second)
+        if denominator is None or denominator == 0:
+            return None
+        if _is_plain_year(second) and value <= 12 or _DAY_BEFORE.search(near) and value <= 31 and denominator <= 12:
+            return None  # "tháng 9/2024", "ngày 16/1"
+        if _LETTER.match(rest):  # "3G/4G"
+            return None
+        end += slash.end()
+        after = rest
+        kind = "ratio"
+    phrase_end = end
+
+    if kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
+        kind, phrase_end = "score", end + score.end()
+    elif _RANK_BEFORE.search(near):
+        if _EVENT_ORDINAL.search(near):
+            return None
+        kind = "rank"
+    elif _TOP_BEFORE.search(near) or (_GROUP_BEFORE.search(near) and _GROUP_AFTER.match(after)):
+        kind, qualifier = "rank", "at_most"
+    elif kind == "count":
+        percent = _PERCENT.match(after)
+        if percent:
+            kind, end = "percent", end + percent.end()
+            phrase_end = end
+        elif _DURATION.match(after):
+            return None
+        else:
+            factor = 1
+            while (multiplier := _MULTIPLIER.match(after, phrase_end - end)):
+                factor *= MULTIPLIERS[multiplier.group(1)]
+                phrase_end = end + multiplier.end()
+            if factor != 1:
+                value = _scaled(value, factor)
+            elif _COMMA_THOUSANDS.match(token):
+                value = parse_number(token.replace(",", ""))
+            rest = after[phrase_end - end:]
+            if (money := _MONEY.match(rest)):
+                kind, phrase_end = "money", phrase_end + money.end()
+            elif factor >= 10**6 and _MONEY_BEFORE.search(before) and not _NOUN_AFTER.match(rest):
+                kind = "money"  # "doanh thu 2.500 tỷ": the currency goes without saying
+            elif (score := _SCORE.match(rest)):
+                kind, phrase_end = "score", phrase_end + score.end()
+            elif (storage := _STORAGE.match(rest)):
+                kind = "storage"
+                value = _scaled(value, STORAGE_UNITS[storage.group(1).lower()])
+                phrase_end += storage.end()
+
+    phrase_start = start
+    for name, pattern in QUALIFIERS:
+        found = pattern.search(near)
+        if found:
+            qualifier = name if qualifier == "exact" else qualifier
+            phrase_start = start - len(near) + found.start() + len(found.group()) - len(found.group().lstrip())
+            break
+    return Quantity(start, end, phrase_start, phrase_end, kind, value, denominator, qualifier)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in text, in order."""
+    found, taken_until = [], -1
+    for match in NUMERAL.finditer(text):
+        if match.start() < taken_until:
+            continue  # the denominator of a ratio already read
+        quantity = read_quantity(text, match)
+        if quantity:
+            found.append(quantity)
+            taken_until = quantity.end
+        else:
+            slash = _SLASH.match(text, match.end())
+            taken_until = slash.end() if slash else match.end()  # "9/2024" is skipped whole
+    return found

@@ -1,0 +1,115 @@
+"""Document metadata from the lines cleaning set aside: published time, outlet, authors."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from cds_facts.tasks.language.places import Gazetteer
+from cds_facts.tasks.text.textdump import OUTLET_NAME, byline_names
+from cds_facts.tasks.language.keys import fold
+
+VIETNAM = timezone(timedelta(hours=7))
+
+# "24/09/2023 00:00:00", "12/12/2024 20:03", "20:03 12/12/2024", "24-9-2023".
+_DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4}|\d{2})(?!\d)")
+_CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?")
+# Domain prefixes of provincial papers: "baothanhhoa.vn", "baodientucamau.vn".
+_PAPER_PREFIXES = (("baodientu", "Báo điện tử"), ("bao", "Báo"))
+_LOWER_WORDS = {"và", "của"}
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """A Vietnamese day-first date with an optional clock, in Vietnam time unless it says otherwise."""
+    text = text.strip()
+    try:  # ISO 8601, as <meta property="article:published_time"> gives it
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=VIETNAM)
+    except ValueError:
+        pass
+    date = _DATE.search(text)
+    if not date:
+        return None
+    year = int(date["y"]) + (2000 if len(date["y"]) == 2 else 0)
+    clock = _CLOCK.search(text)
+    hour, minute, second = (int(clock["H"]), int(clock["M"]), int(clock["S"] or 0)) if clock else (0, 0, 0)
+    try:
+        return datetime(year, int(date["m"]), int(date["d"]), hour, minute, second, tzinfo=VIETNAM)
+    except ValueError:
+        return None
+
+
+def first_datetime(candidates: list[str]) -> datetime | None:
+    for text in candidates:
+        parsed = parse_datetime(text)
+        if parsed:
+            return parsed
+    return None
+
+
+def authors_from(declared: list[str], bylines: list[str]) -> tuple[str, ...]:
+    """Authors: the names a page declares (meta, JSON-LD) if any, else the names on its bylines.
+
+    A declared name is kept as given unless it reads as a byline with several
+    names; a publisher declared as author ("Báo Cà Mau") is no author.
+    """
+    names: list[str] = []
+    for value in declared:
+        value = value.strip()
+        if value and not OUTLET_NAME.match(value):
+            names += byline_names(value) or [value]
+    if not names:
+        names = [name for line in bylines for name in byline_names(line) or []]
+    return tuple(dict.fromkeys(names))
+
+
+def _display_case(name: str) -> str:
+    """An all-caps masthead in sentence case: "ĐÀI PHÁT THANH" -> "Đài Phát Thanh"."""
+    if not name.isupper():
+        return name
+    return " ".join(w.lower() if w.lower() in _LOWER_WORDS else w.capitalize() for w in name.split())
+
+
+# Vietnamese letters to their bare ASCII letter, one character for one, so offsets carry over.
+_BARE_LETTERS = str.maketrans({chr(c): fold(chr(c)) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+                               if len(fold(chr(c))) == 1 and fold(chr(c)).isascii()})
+
+
+def _spelled_name(label: str, page_text: str) -> str | None:
+    """Where the page spells out the name its domain squashes: "diendandoanhnghiep" -> "Diễn đàn Doanh nghiệp".
+
+    The name must be two words or more: the domain written out is no name.
+    """
+    spelled = re.compile(r"(?<!\w)" + r"\s*".join(map(re.escape, label)) + r"(?!\w)", re.IGNORECASE)
+    for match in spelled.finditer(page_text.translate(_BARE_LETTERS)):
+        if " " in match.group():
+            return page_text[match.start():match.end()]
+    return None
+
+
+def _provincial_paper(label: str, gazetteer: Gazetteer | None) -> str | None:
+    """A province's own paper named by its domain: "baocamau" -> "Báo Cà Mau"."""
+    for prefix, name in _PAPER_PREFIXES:
+        if gazetteer and label.startswith(prefix):
+            province = gazetteer.by_squashed(label[len(prefix):])
+            if province:
+                return f"{name} {province}"
+    return None
+
+
+def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | None = None) -> str | None:
+    """The publisher: a named outlet first, then the name behind a domain, then a masthead.
+
+    A domain is turned into the name the page spells out for it, or into
+    "Báo <province>" when it is a provincial paper's; else it is kept as is.
+    """
+    named = [h for h in hints if OUTLET_NAME.match(h)]
+    if named:
+        return _display_case(min(named, key=len))
+    for hint in hints:
+        domain = _DOMAIN.match(hint)
+        if domain and "." in hint:
+            host = domain.group(1).lower()
+            label = re.sub(r"[^a-z]", "", host.split(".")[0])
+            return _spelled_name(label, page_text) or _provincial_paper(label, gazetteer) or host
+    return _display_case(hints[0]) if hints else None

@@ -1,0 +1,343 @@
+"""Boilerplate rules for text dumps: a page saved as text, header and footer and all.
+
+``split_dump`` finds the headline, cuts the page's tail (comments, related
+news, counters, footers), drops junk lines inside the body, and hands back
+the article's lines together with the meta lines (bylines, datelines) it set
+aside. Every rule is about the shape of a line, never about one outlet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.lexicon import OUTLET_WORDS, words
+
+# A date with an optional clock, as datelines write it: "12/12/2024 20:03",
+# "24/09/2023 00:00:00", "6-6-25 02:38:17", "20:03 12/12/2024", "03/04/2025 | 14:20".
+DATE_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}"
+             r"(?:\s*[,|–-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+# A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
+MARKED_DATE = re.compile(rf"(?:Ngày đăng|Đăng lúc|Đăng ngày|Cập nhật|Xuất bản|Ngày)\s*:?\s*({DATE_TIME})"
+                         r"(?:\s*\(GMT[+-]\d+\))?", re.IGNORECASE)
+# What a dateline is made of; a line holding a date and nothing else is a dateline:
+# "Thứ hai, 15/7/2024, 08:30 (GMT+7)", "Cập nhật lúc: 10:15, Thứ Ba, 05/11/2024",
+# "Ngày đăng: 12/03/2025 | Lượt xem: 1.234".
+_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}")
+_DATELINE_PIECES = re.compile(
+    r"\(?GMT\s*[+-]\s*\d{1,2}\)?|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
+    r"|(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:?\s*[\d.,]+"
+    r"|\b(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|ngày|lúc|đăng"
+    r"|thời gian)\b", re.IGNORECASE)
+# Words that say a date is the article's: a header line carrying one is a dateline, not the site's clock.
+_DATE_MARKER = re.compile(r"ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|GMT", re.IGNORECASE)
+# The site header's clock ("Thứ sáu, 6-6-25 02:38:17"): the day the page was saved, not published.
+WEEKDAY_CLOCK = re.compile(r"^(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật)\s*,", re.IGNORECASE)
+_SECONDS = re.compile(r"\d:\d{2}:\d{2}")
+# A related-news time stamp standing alone: "21:42 , 18/01/2025".
+RELATED_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*,?\s*\d{1,2}/\d{1,2}/\d{4}$")
+
+# Lines that begin the page's tail: comments, related and latest news,
+# ratings, counters, footers. Matched on the line's start (match_key form).
+TAIL_MARKERS = (
+    "ý kiến bạn đọc", "bình luận", "gửi bình luận", "viết bình luận", "xem thêm bình luận",
+    "tin mới", "tin liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "tin đã đưa",
+    "bài viết liên quan", "bài liên quan", "cùng chuyên mục", "có thể bạn quan tâm",
+    "đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin nổi bật", "tin tức liên quan",
+    "đánh giá của bạn", "bạn đang đọc bài viết", "chia sẻ bài viết", "từ khóa", "tags",
+    "thống kê truy cập", "bản quyền", "copyright", "©", "cơ quan chủ quản", "giấy phép",
+    "chịu trách nhiệm", "tổng biên tập",
+)
+_TAIL_MAX_WORDS = 8
+_HEADLINE_MIN_WORDS = 5
+_REPEAT_MIN_WORDS = 8  # a shorter line found inside a paragraph may be a phrase, not a repeat
+_GLUED_MIN_CHARS = 200  # Vietnamese words are syllables: a headline has more than a menu item  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
+
+# Lines that are never article text, wherever they stand.
+JUNK_LINES = [
+    re.compile(r"^[a-z]+(?: [a-z]+){0,3}$"),  # image placeholders and alt text: "anh tin bai", "ssv"
+    re.compile(r"[-–]\s*Ảnh \d+\.?$"),  # caption anchors: "Tháo gỡ ... - Ảnh 1."
+    re.compile(r"^(?:[•·*-]\s*)?(?:lượt xem|lượt đọc|lượt truy cập|đang online|đang truy cập|hôm nay|hôm qua|"
+               r"trong tuần|trong tháng|tất cả|tổng truy cập|truy cập)\s*:?\s*[\d.,]+$", re.IGNORECASE),
+    re.compile(r"^(?:đường dây nóng|hotline|đt|điện thoại|fax|email|e-mail|liên hệ)\s*:", re.IGNORECASE),
+    re.compile(r"^(?:SELECT|INSERT|UPDATE|DELETE)\s.+\s(?:FROM|INTO|SET|WHERE)\s", re.IGNORECASE),  # leaked SQL
+    re.compile(r"^[\d\s|«»<>.,…/-]+$"),  # pagination rows and stray numbers
+    re.compile(r"^>>"),  # related-article links
+    re.compile(r"^(?:xem thêm|đọc thêm|tin liên quan)\s*:", re.IGNORECASE),
+    re.compile(r"^theo dõi .{1,80} trên\s*:?$", re.IGNORECASE),  # "Theo dõi <outlet> trên" social prompt
+    re.compile(r"^(?:ảnh|video|clip)\s*(?:minh họa|minh hoạ)?\s*:?\s*$", re.IGNORECASE),
+    # share bars and page actions: "Chia sẻ", "Facebook Zalo", "In bài", "Quay lại"
+    re.compile(r"^(?:(?:chia sẻ|facebook|zalo|twitter|linkedin|telegram|email|gửi email|gửi bài|in bài|in trang|"
+               r"bản in|lưu|lưu bài|lưu tin|quay lại|trở lại|về đầu trang|đầu trang|copy link|sao chép liên kết|"
+               r"bình chọn|nghe đọc bài|nghe bài viết|cỡ chữ|a\+|a-)\s*[:|,/-]?\s*)+$", re.IGNORECASE),
+    re.compile(r"^Trang chủ\s*[>»/|›]", re.IGNORECASE),  # breadcrumbs
+    re.compile(r"^[^.!?]{0,80}(?:\s[>»›]\s[^.!?]{0,80}){2,}$"),  # "Tin tức > Kinh tế > Chuyển đổi số"
+]
+# "Nguồn: ..." closes a report with its source: meta, not body.
+SOURCE_LINE = re.compile(r"^(?:Nguồn|Theo)\s*:\s*(.+)$")
+# The end mark of a Vietnamese article body.
+END_MARK = re.compile(r"\./\.\s*$")
+# Byline prefixes: "Bài và ảnh: ", "Bài, ảnh: ", "Bài: ", "Tác giả: ", "Nhóm PV: ".
+BYLINE_PREFIX = re.compile(r"^(?:bài và ảnh|bài, ảnh|bài/ảnh|bài|tin|tin, ảnh|tác giả|nhóm pv|pv|ctv)\s*:\s*",
+                           re.IGNORECASE)
+PHOTO_CREDIT = re.compile(r"^(?:ảnh|video|đồ họa|đồ hoạ)\s*:", re.IGNORECASE)
+# A caption's credit after the caption's sentence: "... hệ thống thông tin. Ảnh: Linh Hương",
+# "Toàn cảnh hội nghị (Ảnh: TTXVN)". What stands before it on its line is the caption.
+CAPTION_CREDIT = re.compile(r"(?<=[.!?…])\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh)\s*:\s*"
+                            r"|\s*\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh)\s*:\s*", re.IGNORECASE)
+_CAPTION_MAX_WORDS = 40
+_CREDIT_MAX_WORDS = 5  # a credit that ends its line: a name or an outlet
+# Separators between names on one byline.
+NAME_SEPARATOR = re.compile(r"\s*(?:[–—,;&/]|\s-\s|\svà\s)\s*")
+# Words an outlet's name begins with, to tell a publisher's name from other lines.
+OUTLET_NAME = re.compile(rf"^(?:{words(OUTLET_WORDS)})\b", re.IGNORECASE)
+# A footer naming the publisher: "© Bản quyền thuộc về Báo điện tử Bắc Ninh", "Copyright © 2025 Tạp chí ...".
+COPYRIGHT_OWNER = re.compile(r"(?:©\s*)?(?:bản quyền thuộc(?: về)?|copyright\s*©?|©)\s*(?:\d{4}\s*)?(?:bởi\s+)?"
+                             r"([^.,;|©]{3,80}?)(?=\s*$|\s*[.,;|©]|\s+[-–—]\s+(?:cơ quan|tiếng nói|giấy phép))",
+                             re.IGNORECASE)
+# A leading outlet tag on the first paragraph: "(baonamdinh.vn) ", "(Baothanhhoa.vn) - ", "Diendandoanhnghiep.vn ".
+DOMAIN_TAG = re.compile(r"^\(?((?:[\w-]+\.)+(?:vn|com|net|org|info))\)?\s*[-–—:]?\s*", re.IGNORECASE)
+# A leading outlet name: "Báo Cà Mau Thời gian qua, ..." -> "Báo Cà Mau".
+OUTLET_PREFIX = re.compile(r"^((?:Báo|Tạp chí|Đài|Cổng thông tin)(?: điện tử)?(?: [A-ZĐÀ-Ỹ]\w*)+) (?=[A-ZĐÀ-Ỹ]\w* [a-zđà-ỹ])")
+
+
+# A seam inside one word: lower-case letters, then a capital starting a lower-case word ("phá|Cán").
+_LOWER = "".join(chr(c) for c in range(0x250) if chr(c).islower()) + "".join(
+    chr(c) for c in range(0x1E00, 0x1F00) if chr(c).islower())
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
+    chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
+_RUN_ON_SEAM = re.compile(rf"(?<!\w)[{_LOWER}]{{2,}}(?=[{_UPPER}][{_LOWER}]+(?!\w))")
+
+
+@dataclass
+class DumpParts:
+    """A page split into what the article says and what surrounds it."""
+
+    title: str | None = None
+    header: list[str] = field(default_factory=list)  # lines above the headline (site name, hotline, clock)
+    body: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)  # byline lines, as written
+    dates: list[str] = field(default_factory=list)  # dateline strings that belong to the article
+    outlet_hints: list[str] = field(default_factory=list)  # outlet names or domains seen on the page
+
+
+def is_junk(line: str) -> bool:
+    return any(rule.search(line) for rule in JUNK_LINES)
+
+
+def is_tail_marker(line: str) -> bool:
+    key = match_key(line).strip(" :.-•")
+    return len(key.split()) <= _TAIL_MAX_WORDS and any(
+        key == m or key.startswith(m + " ") or key.startswith(m + ":") for m in TAIL_MARKERS)
+
+
+def strip_caption(line: str) -> str:
+    """The line without a photo caption at its start ("" when it is all caption).
+
+    A credit that runs into the next paragraph ("Ảnh: Linh Hương Thanh Hóa lọt
+    tốp 20 ...") takes a two-word name with it: a dump has no other seam.
+    """
+    credit = CAPTION_CREDIT.search(line)
+    if not credit or not 1 <= len(line[:credit.start()].split()) <= _CAPTION_MAX_WORDS:
+        return line
+    rest = line[credit.end():]
+    closing = rest.find(")")
+    if 0 < closing <= 60:
+        return rest[closing + 1:].strip()
+    if len(rest.split()) <= _CREDIT_MAX_WORDS:
+        return ""
+    name = re.match(r"^(?:[A-ZĐÀ-Ỹ]\w*\s+){2}(?=[A-ZĐÀ-Ỹ])", rest)
+    return rest[name.end():].strip() if name else line
+
+
+def _is_name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower()) and len(word) <= 8
+
+
+def byline_names(line: str) -> list[str] | None:
+    """The names on a byline ("Hồng Tư – Minh Quang" -> two names); None when the line is no byline."""
+    if PHOTO_CREDIT.match(line) or len(line) > 80:
+        return None
+    text = BYLINE_PREFIX.sub("", line.strip())
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" .")  # "(TTXVN)"
+    names = [n for n in NAME_SEPARATOR.split(text) if n]
+    if not names or len(names) > 4:
+        return None
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(_is_name_word(w) for w in words):
+            return None
+    return names
+
+
+def is_dateline(line: str) -> bool:
+    """A line that holds a date and nothing but dateline furniture (weekday, clock, zone, counter)."""
+    if len(line) > 100 or not _DATE.search(line):
+        return False
+    return not re.sub(r"[\s,|:()–—.\-]+", "", _DATELINE_PIECES.sub("", line))
+
+
+def _is_site_clock(line: str) -> bool:
+    """A header date with weekday and seconds and no word claiming it: when the page was saved."""
+    return bool(WEEKDAY_CLOCK.match(line) and _SECONDS.search(line) and not _DATE_MARKER.search(line))
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    if not 4 <= len(words) <= 40 or line.isupper() or is_junk(line) or END_MARK.search(line):
+        return False
+    if is_dateline(line) or WEEKDAY_CLOCK.match(line) or line.isascii():
+        return False
+    if sum(w.isalpha() for w in words) < _HEADLINE_MIN_WORDS:  # menu items: "Tin tức - Sự kiện"
+        return False
+    capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
+    return capitalised <= len(words) / 2  # menus are rows of capitalised items
+
+
+def _split_run_ons(line: str) -> list[str]:
+    """Split text glued without a space at a lower/upper seam ("đột pháCán bộ") into lines."""
+    cuts = [0, *(m.end() for m in _RUN_ON_SEAM.finditer(line)), len(line)]
+    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
+
+
+def _find_title(lines: list[str]) -> tuple[int, str | None, str | None]:
+    """(index, headline, date written on the headline's line) of the first headline-like line."""
+    for i, line in enumerate(lines[:30]):
+        marked = MARKED_DATE.search(line)
+        candidate = line[:marked.start()].strip() if marked and marked.start() > 0 else line
+        if _is_headline(candidate):
+            return i, candidate, marked.group(1) if marked else None
+    return -1, None, None
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Index of the first line of the page's tail (or len(lines))."""
+    for i, line in enumerate(lines):
+        if is_tail_marker(line):
+            return i
+        if RELATED_STAMP.match(line):  # a related item: its headline (often printed twice) stands above
+            start = i - 1
+            if start >= 1 and lines[start - 1] == lines[start]:
+                start -= 1
+            return max(start, 0)
+    return len(lines)
+
+
+def _strip_outlet_tag(paragraph: str, hints: list[str]) -> str:
+    for pattern in (DOMAIN_TAG, OUTLET_PREFIX):
+        match = pattern.match(paragraph)
+        if match:
+            hints.append(match.group(1))
+            return paragraph[match.end():].lstrip(" -–—:")
+    return paragraph
+
+
+class _PrintedBefore:
+    """The body so far, to tell a paragraph the page prints a second time.
+
+    A repeat is the same line, a long line found inside an earlier paragraph,
+    or a line that glues earlier paragraphs back together.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self._exact: set[str] = set()
+        self._joined = ""
+
+    def add(self, key: str) -> None:
+        self.keys.append(key)
+        self._exact.add(key)
+        self._joined += key + "\n"
+
+    def has(self, key: str) -> bool:
+        if key in self._exact:
+            return True
+        if len(key.split()) >= _REPEAT_MIN_WORDS and key in self._joined:
+            return True
+        if len(key) < _GLUED_MIN_CHARS:
+            return False
+        covered = sum(len(k) for k in self.keys if len(k) >= _GLUED_MIN_CHARS // 4 and k in key)
+        return covered >= 0.8 * len(key)
+
+
+def split_dump(text: str, known_title: str | None = None) -> DumpParts:
+    """Split a normalised text dump into headline, body and meta lines.
+
+    With ``known_title`` (an HTML page's headline) the headline is not
+    searched for: the body starts after the line that repeats it, if any.
+    """
+    lines = [piece for raw in text.split("\n") if raw.strip() for piece in _split_run_ons(raw.strip())]
+    parts = DumpParts()
+    if known_title is None:
+        title_at, parts.title, title_date = _find_title(lines)
+    else:
+        key = match_key(known_title)
+        title_at = next((i for i, line in enumerate(lines[:30]) if match_key(line) == key), -1)
+        parts.title, title_date = known_title or None, None
+    if title_date:
+        parts.dates.append(title_date)
+    parts.header = lines[:max(title_at, 0)]
+    for i, line in enumerate(parts.header):
+        # Above the headline a date is the article's only when it says so or stands right on top of it.
+        if is_dateline(line) and (_DATE_MARKER.search(line) or i == len(parts.header) - 1) \
+                and not _is_site_clock(line):
+            parts.dates.append(line)
+        if line.isupper() and not is_junk(line):
+            parts.outlet_hints.append(line)
+        follow = re.match(r"^Theo dõi (.{1,80}) trên\s*:?$", line, re.IGNORECASE)
+        if follow:
+            parts.outlet_hints.append(follow.group(1))
+    rest = lines[title_at + 1:]
+    tail_at = _tail_start(rest)
+    for line in rest[tail_at:]:
+        for owner in COPYRIGHT_OWNER.findall(line):
+            if OUTLET_NAME.match(owner.strip()):
+                parts.outlet_hints.append(owner.strip())
+    rest = rest[:tail_at]
+
+    seen = _PrintedBefore()
+    ended = False  # past the "./." end mark: only bylines and sources may follow
+    for i, line in enumerate(rest):
+        key = match_key(line)
+        if is_junk(line) or seen.has(key):
+            continue
+        if parts.title and match_key(parts.title) in key and MARKED_DATE.search(line):
+            parts.dates.append(MARKED_DATE.search(line).group(1))  # the headline line printed again
+            continue
+        if is_dateline(line):
+            if not _is_site_clock(line):
+                parts.dates.append(line)
+            continue
+        names = byline_names(line)
+        if names:
+            parts.bylines.append(line)
+            continue
+        if ended:  # past "./." only bylines and datelines belong to the article
+            break
+        if SOURCE_LINE.match(line):
+            continue
+        line = strip_caption(line)
+        if not line:
+            continue
+        if i + 1 < len(rest) and len(line) < 200 and rest[i + 1].startswith(line) and rest[i + 1] != line:
+            continue  # a caption repeated as the start of the paragraph below it
+        seen.add(key)
+        if not parts.body:
+            line = _strip_outlet_tag(line, parts.outlet_hints)
+        parts.body.append(line)
+        ended = bool(END_MARK.search(line))
+    _take_closing_byline(parts)
+    return parts
+
+
+def _take_closing_byline(parts: DumpParts) -> None:
+    """A byline in capitals closing the body ("MINH ANH") moves to the bylines.
+
+    Only at the end: inside the body a short line in capitals is a subheading.
+    """
+    if len(parts.body) < 2 or not parts.body[-1].isupper():
+        return
+    as_names = parts.body[-1].title()
+    if byline_names(as_names):
+        parts.bylines.append(as_names)
+        parts.body.pop()

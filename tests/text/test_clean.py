@@ -1,0 +1,191 @@
+import json
+import unicodedata
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cds_facts.tasks.text.clean import EmptyArticle, clean
+from cds_facts.tasks.text.metadata import outlet_from
+from cds_facts.tasks.language.places import load_gazetteer
+from cds_facts.tasks.text.rawdoc import InputError, raw_doc_from_bytes
+from cds_facts.tasks.io.files import read_raw
+from cds_facts.tasks.text.textdump import strip_caption
+from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.text.unicode import normalize_text
+
+from conftest import DATA, SEEDS, cp1258, vn
+
+GOLD = json.loads((DATA / "seed_documents.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return {name: clean(read_raw(SEEDS / name)) for name in GOLD}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_seed_metadata(articles, name):
+    article, want = articles[name], GOLD[name]
+    assert match_key(article.title) == match_key(want["title"])
+    assert list(article.authors) == want["authors"]
+    assert article.province == want["province"]
+    if want["published_at"] is None:
+        assert article.published_at is None
+    elif not str(want["published_at"]).startswith("unscored"):
+        assert article.published_at.isoformat() == want["published_at"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_seed_text_keeps_the_article_and_drops_the_page(articles, name):
+    text, want = match_key(articles[name].text), GOLD[name]
+    for phrase in want["must_contain"]:
+        assert match_key(phrase) in text
+    for phrase in want["must_not_contain"]:
+        assert match_key(phrase.strip()) not in text
+    for phrase in want.get("must_occur_once", []):
+        assert text.count(match_key(phrase)) == 1
+
+
+def test_header_clock_is_not_the_publication_date(articles):
+    # "Thứ sáu, 6-6-25 02:38:17" at the top of the page is the day it was saved
+    assert articles["004_441e3c7728ab58a9.txt"].published_at is None
+
+
+def test_stand_in_eth_becomes_d_with_stroke():
+    assert normalize_text("CÐS Ðối với") == "CĐS Đối với"
+
+
+def test_no_break_and_zero_width_spaces_are_plain_text():
+    assert normalize_text("1.805\u00a0dịch vụ\u200b công\ufeff") == "1.805 dịch vụ công"
+
+
+@pytest.mark.parametrize("encode", [cp1258, lambda text: text.encode("utf-16")], ids=["cp1258", "utf-16"])
+def test_legacy_encodings_come_out_as_composed_text(encode):
+    body = "Tỉnh Thanh Hóa cung cấp 1.805 dịch vụ công trực tuyến, người dân được hướng dẫn sử dụng."
+    article = clean(raw_doc_from_bytes(encode(f"Tin chuyển đổi số của tỉnh Thanh Hóa\n{body}\n"), "x.txt", "/x.txt"))
+    assert article.text == body
+
+
+def test_decomposed_input_comes_out_composed():
+    decomposed = unicodedata.normalize("NFD", "Thanh Hóa chuyển đổi số")
+    assert normalize_text(decomposed) == "Thanh Hóa chuyển đổi số"
+
+
+def test_boilerplate_only_input_is_refused():
+    raw = raw_doc_from_bytes("Lượt xem: 72\nanh tin bai\nĐường dây nóng: 0237 3721150\n".encode(), "x.txt", "/x.txt")
+    with pytest.raises(EmptyArticle):
+        clean(raw)
+
+
+@given(st.text(min_size=1, max_size=400))
+def test_cleaning_never_raises_unexpectedly_and_gives_nfc_without_eth(text):
+    try:
+        article = clean(raw_doc_from_bytes(("Tiêu đề bài viết về chuyển đổi số\n" + text).encode(), "x.txt", "/x.txt"))
+    except (EmptyArticle, InputError):  # refusals with a reason, not crashes
+        return
+    assert unicodedata.is_normalized("NFC", article.text)
+    assert "\u00d0" not in article.text
+
+
+@settings(deadline=None)  # the first page pays for loading trafilatura's models; speed is benchmarked elsewhere
+@given(st.text(min_size=1, max_size=400), st.sampled_from(["p", "div", "td", "li", "figcaption", "script"]))
+def test_cleaning_html_never_raises_unexpectedly_and_gives_nfc_without_eth(text, tag):
+    page = f"<html><head><title>Tiêu đề</title></head><body><h1>Ðề án số</h1><{tag}>{text}</{tag}></body></html>"
+    try:
+        article = clean(raw_doc_from_bytes(page.encode(), "x.html", "/x.html"))
+    except (EmptyArticle, InputError):
+        return
+    assert unicodedata.is_normalized("NFC", article.text)
+    assert "\u00d0" not in article.text and "\u00d0" not in (article.title or "")
+
+
+def test_mojibake_from_a_wrong_codec_is_repaired():
+    garbled = "Chuyển đổi số tại Thanh Hóa".encode("utf-8").decode("cp1252", errors="replace")
+    assert normalize_text(garbled) == "Chuyển đổi số tại Thanh Hóa"
+
+
+def test_old_and_new_tone_placement_match_without_rewriting_the_text():
+    assert match_key("Thanh Hoá, thuỷ lợi") == match_key("Thanh Hóa, thủy lợi")
+    assert normalize_text("Thanh Hoá") == "Thanh Hoá"
+
+
+@pytest.mark.parametrize("hints, page_text, outlet", [
+    (["diendandoanhnghiep.vn"], "Mời tham gia group Diễn đàn Doanh nghiệp để thảo luận", "Diễn đàn Doanh nghiệp"),
+    (["baolongan.vn"], "", "Báo Long An"),
+    (["https://www.baodientuquangninh.vn/tin/1.html"], "", "Báo điện tử Quảng Ninh"),
+    (["vnexpress.net"], "", "vnexpress.net"),
+    (["ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NGHỆ AN", "baonghean.vn"], "", "Đài Phát Thanh và Truyền Hình Nghệ An"),
+])
+def test_outlet_is_named_as_the_page_or_its_domain_names_it(hints, page_text, outlet):
+    assert outlet_from(hints, page_text, load_gazetteer()) == outlet
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Lãnh đạo tỉnh thăm Trung tâm IOC với 120 màn hình. Ảnh: Minh Hà", ""),
+    ("Toàn cảnh hội nghị có 300 đại biểu (Ảnh: TTXVN) Hội nghị đã thông qua 5 nghị quyết.",
+     "Hội nghị đã thông qua 5 nghị quyết."),
+    ("Cán bộ trực hệ thống giám sát. Ảnh: Linh Hương Thanh Hóa lọt tốp 20 địa phương",
+     "Thanh Hóa lọt tốp 20 địa phương"),
+    ("Tỉnh có 1.200 trạm BTS. Ảnh hưởng của bão làm hỏng 30 trạm.",
+     "Tỉnh có 1.200 trạm BTS. Ảnh hưởng của bão làm hỏng 30 trạm."),
+])
+def test_photo_captions_leave_the_body(line, kept):
+    assert strip_caption(line) == kept
+
+
+# Text dumps in the shapes other outlets save as: share bars, breadcrumbs, counters on the
+# dateline, datelines above the headline, bylines in capitals, publishers named in the footer.
+DUMPS = {
+    "bao_dien_tu_share_bar.txt": (
+        "Bắc Ninh xử lý trực tuyến 98% hồ sơ thủ tục hành chính", "Báo điện tử Bắc Ninh",
+        vn(2024, 7, 15, 8, 30), ("Minh Anh",),
+        ["dẫn đầu cả nước về tỷ lệ hồ sơ", "có 812 dịch vụ công trực tuyến toàn trình", "chữ ký số cá nhân."],
+        ["Chia sẻ", "Facebook", "Zalo", "60 quầy", "Ảnh:", "MINH ANH", "120 xã", "500 triệu USD", "Bản quyền",
+         "Số hóa", "GMT"]),
+    "cong_tinh_counter_dateline.txt": (
+        "Lào Cai đẩy nhanh chuyển đổi số trong cải cách hành chính", "Cổng Thông Tin Điện Tử Tỉnh Lào Cai",
+        vn(2025, 3, 12), ("Nguyễn Thị Mai",),
+        ["xếp thứ 21/63 tỉnh, thành phố", "1.473 Tổ công nghệ số cộng đồng", "ước đạt 9,8% GRDP"],
+        ["Giới thiệu", "Trang chủ", "Lượt xem", "1.234", "Tác giả", "Nguồn", "In bài", "Gửi email", "Quay lại",
+         "152 xã", "3.000 học sinh", "Đang truy cập", "5.678.901"]),
+    "bao_tinh_updated_line.txt": (
+        "Điện Biên: 100% xã có cáp quang đến trung tâm", "Báo Điện Biên Phủ",
+        vn(2024, 11, 5, 10, 15), ("Anh Tuấn",),
+        ["96,5% thôn, bản có sóng di động 4G", "ít nhất 80% hộ gia đình"],
+        ["Đường dây nóng", "Cập nhật", "TTXVN", "Từ khóa", "Bình luận"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DUMPS))
+def test_other_outlets_dumps_give_the_article_and_its_metadata(name):
+    title, outlet, published, authors, must, must_not = DUMPS[name]
+    article = clean(read_raw(DATA / "dumps" / name))
+    assert (article.title, article.outlet, article.published_at, article.authors) == (
+        title, outlet, published, authors)
+    for phrase in must:
+        assert phrase in article.text
+    for phrase in must_not:
+        assert phrase not in article.text, phrase
+
+
+@pytest.mark.parametrize("header, published", [
+    ("Thứ hai, 15/7/2024, 08:30 (GMT+7)\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", vn(2024, 7, 15, 8, 30)),
+    ("Thứ sáu, 6-6-25 02:38:17\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", None),  # the crawl clock
+    ("Thứ sáu, 6-6-25 02:38:17\nTheo dõi chúng tôi trên\nTin về chuyển đổi số ở tỉnh Bắc Ninh", None),
+    ("12/12/2024 20:03\nHotline: 0900\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", None),  # not the article's
+    ("Tin về chuyển đổi số ở tỉnh Bắc Ninh năm nay\nCập nhật: 03/04/2025 | 14:20", vn(2025, 4, 3, 14, 20)),
+])
+def test_which_date_is_the_articles(header, published):
+    text = header + "\nTỉnh Bắc Ninh có 1.156 dịch vụ công trực tuyến trong năm qua.\n"
+    assert clean(raw_doc_from_bytes(text.encode(), "x.txt", "/x.txt")).published_at == published
+
+
+def test_a_body_printed_again_with_other_line_breaks_appears_once():
+    first = ("Tỉnh Hậu Giang hiện có 1.020 trạm BTS phủ sóng di động đến 100% ấp, khu vực trên địa bàn tỉnh.",
+             "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến của tỉnh đạt 88,4% trong năm 2024.",
+             "Toàn tỉnh có 75 xã, phường, thị trấn đã thành lập Tổ công nghệ số cộng đồng với 3.200 thành viên.")
+    page = "\n".join(["Hậu Giang đẩy mạnh hạ tầng số và dịch vụ công", *first,
+                      " ".join(first),  # the page prints the body again, glued into one paragraph
+                      first[1]])  # and one paragraph a third time
+    article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
+    assert article.text == "\n".join(first)
