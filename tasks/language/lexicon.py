@@ -50,8 +50,16 @@ GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "kế hoạch")
 RESULT_VERBS = ("vượt", "hoàn thành", "đạt", "đáp ứng")
 RESULT_WORDS = ("kết quả", "thực tế", "trên thực tế", "thực hiện được")
 
+# How a masthead's slogan under the site's name begins: "Cơ quan của Đảng bộ, Chính quyền, Nhân dân tỉnh ...",
+# "Tiếng nói của Đảng bộ, chính quyền và nhân dân ...".
+MASTHEAD_SLOGANS = ("cơ quan của", "cơ quan ngôn luận của", "tiếng nói của", "diễn đàn của", "cơ quan chủ quản")
+# Tail markers that open a box of related links, which a page may print inside the article: after its links
+# the article goes on. Other tail markers (comments, footers) end the article for good.
+RELATED_BOX_MARKERS = ("tin liên quan", "bài liên quan", "bài viết liên quan", "xem thêm", "đọc thêm",
+                       "tin tức liên quan", "có thể bạn quan tâm")
+
 # Words an outlet's name begins with: "Báo Cà Mau", "Cổng thông tin điện tử tỉnh ...".
-OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn", "truyền hình")
+OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn xã", "truyền hình")
 
 
 def words(*lists: tuple[str, ...] | list[str]) -> str:

@@ -34,6 +34,7 @@ _LEAD_ROLE = re.compile(r"sapo|lead|summary|chapeau|excerpt|intro|tomtat|tom-tat
 # The longest text an element of each role may hold to count as one.
 _ROLE_LIMITS = {_DATE_ROLE: 80, _BYLINE_ROLE: 120, _LEAD_ROLE: 1500}
 # "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
+_HEADING_BEFORE_WORDS = 8  # a paragraph this long is the body: a heading after it is no headline
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org)$", re.IGNORECASE)
 
@@ -46,7 +47,8 @@ class PageParts:
     published: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)  # names the page declares (meta, JSON-LD)
     bylines: list[str] = field(default_factory=list)  # texts of byline elements, read as bylines
-    outlet_hints: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)  # the names the page declares for its site
+    outlet_hints: list[str] = field(default_factory=list)  # other texts that may name the outlet
     lines: list[str] = field(default_factory=list)
     text: str = ""  # every visible word on the page, boilerplate included: where names are spelled out
 
@@ -61,7 +63,7 @@ def _meta(tree: HtmlElement) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for tag in tree.iter("meta"):
         content = (tag.get("content") or "").strip()
-        for key in {tag.get("property"), tag.get("name")} - {None}:
+        for key in {tag.get("property"), tag.get("name"), tag.get("itemprop")} - {None}:
             if content and content not in found.setdefault(key, []):
                 found[key].append(content)
     return found
@@ -133,6 +135,20 @@ def _role_texts(tree: HtmlElement) -> dict[re.Pattern, list[str]]:
     return found
 
 
+def _first_heading(tree: HtmlElement) -> str | None:
+    """A fragment's headline when it declares none: the first h2/h3 before the body's first paragraph,
+    outside the page's furniture, shaped as a headline (several words, not all capitals)."""
+    for element in tree.iter("h2", "h3", "p"):
+        text = _text(element)
+        if element.tag == "p":
+            if len(text.split()) >= _HEADING_BEFORE_WORDS:
+                return None
+            continue
+        if not _in_furniture(element) and len(text.split()) >= 4 and not text.isupper():
+            return text
+    return None
+
+
 def _title_parts(page_title: str) -> list[str]:
     return [part.strip() for part in _TITLE_SEPARATOR.split(page_title) if part.strip()]
 
@@ -192,10 +208,11 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
     h1 = tree.find(".//h1")
     title_element = tree.find(".//title")
     page_title = _text(title_element) if title_element is not None else ""
-    titles = (_meta_values(meta, "og:title", "twitter:title") + [str(i["headline"]) for i in ld if i.get("headline")]
-              + ([_text(h1)] if h1 is not None else []))
-    if titles:
-        parts.title, named = _without_site_name(titles[0], site_names)
+    titles = (_meta_values(meta, "og:title", "twitter:title", "headline")
+              + [str(i["headline"]) for i in ld if i.get("headline")] + ([_text(h1)] if h1 is not None else []))
+    heading = _first_heading(tree) if not titles else None
+    if titles or heading:
+        parts.title, named = _without_site_name(titles[0] if titles else heading, site_names)
     elif page_title:  # <title> holds the site's name too: keep the part the page repeats
         parts.title, named = _without_site_name(page_title, site_names)
         pieces = _title_parts(parts.title)
@@ -205,10 +222,11 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
             named += [p for p in pieces if p != parts.title]
     else:
         named = []
-    parts.outlet_hints = site_names + named + [p for p in _title_parts(page_title) if OUTLET_NAME.match(p)]
+    parts.site_names = site_names
+    parts.outlet_hints = named + [p for p in _title_parts(page_title) if OUTLET_NAME.match(p)]
 
-    parts.published = (_meta_values(meta, "article:published_time", "pubdate", "publishdate", "date",
-                                    "dc.date.issued", "og:published_time")
+    parts.published = (_meta_values(meta, "article:published_time", "datePublished", "pubdate", "publishdate",
+                                    "date", "dc.date.issued", "og:published_time")
                        + [str(i["datePublished"]) for i in ld if i.get("datePublished")]
                        + [t.get("datetime") for t in tree.iter("time") if t.get("datetime") and not _in_furniture(t)]
                        + roles[_DATE_ROLE])

@@ -2,49 +2,16 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
 
 from cds_facts.tasks.language.places import Gazetteer
 from cds_facts.tasks.text.textdump import OUTLET_NAME, byline_names
 from cds_facts.tasks.language.keys import fold
 
-VIETNAM = timezone(timedelta(hours=7))
-
-# "24/09/2023 00:00:00", "12/12/2024 20:03", "20:03 12/12/2024", "24-9-2023".
-_DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4}|\d{2})(?!\d)")
-_CLOCK = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?")
 # Domain prefixes of provincial papers: "baothanhhoa.vn", "baodientucamau.vn".
 _PAPER_PREFIXES = (("baodientu", "Báo điện tử"), ("bao", "Báo"))
 _LOWER_WORDS = {"và", "của"}
+_DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}/?$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
-
-
-def parse_datetime(text: str) -> datetime | None:
-    """A Vietnamese day-first date with an optional clock, in Vietnam time unless it says otherwise."""
-    text = text.strip()
-    try:  # ISO 8601, as <meta property="article:published_time"> gives it
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=VIETNAM)
-    except ValueError:
-        pass
-    date = _DATE.search(text)
-    if not date:
-        return None
-    year = int(date["y"]) + (2000 if len(date["y"]) == 2 else 0)
-    clock = _CLOCK.search(text)
-    hour, minute, second = (int(clock["H"]), int(clock["M"]), int(clock["S"] or 0)) if clock else (0, 0, 0)
-    try:
-        return datetime(year, int(date["m"]), int(date["d"]), hour, minute, second, tzinfo=VIETNAM)
-    except ValueError:
-        return None
-
-
-def first_datetime(candidates: list[str]) -> datetime | None:
-    for text in candidates:
-        parsed = parse_datetime(text)
-        if parsed:
-            return parsed
-    return None
 
 
 def authors_from(declared: list[str], bylines: list[str]) -> tuple[str, ...]:
@@ -97,19 +64,24 @@ def _provincial_paper(label: str, gazetteer: Gazetteer | None) -> str | None:
     return None
 
 
-def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | None = None) -> str | None:
-    """The publisher: a named outlet first, then the name behind a domain, then a masthead.
+def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | None = None,
+                declared: list[str] = ()) -> str | None:
+    """The publisher: the name the page declares for its site, else an outlet's name it prints (masthead,
+    copyright owner), else the name behind its domain, else None: never a headline or a section.
 
     A domain is turned into the name the page spells out for it, or into
     "Báo <province>" when it is a provincial paper's; else it is kept as is.
     """
+    for name in declared:  # og:site_name, JSON-LD publisher: the site says who it is
+        if name.strip() and not _DOMAIN_ONLY.match(name.strip()):
+            return _display_case(name.strip())
     named = [h for h in hints if OUTLET_NAME.match(h)]
     if named:
         return _display_case(min(named, key=len))
-    for hint in hints:
+    for hint in [*declared, *hints]:
         domain = _DOMAIN.match(hint)
         if domain and "." in hint:
             host = domain.group(1).lower()
             label = re.sub(r"[^a-z]", "", host.split(".")[0])
             return _spelled_name(label, page_text) or _provincial_paper(label, gazetteer) or host
-    return _display_case(hints[0]) if hints else None
+    return None

@@ -11,24 +11,20 @@ import re
 from dataclasses import dataclass, field
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import OUTLET_WORDS, words
+from cds_facts.tasks.language.lexicon import MASTHEAD_SLOGANS, OUTLET_WORDS, RELATED_BOX_MARKERS, words
+from cds_facts.tasks.text.dates import DATE_TEXT, find_date
 
-# A date with an optional clock, as datelines write it: "12/12/2024 20:03",
-# "24/09/2023 00:00:00", "6-6-25 02:38:17", "20:03 12/12/2024", "03/04/2025 | 14:20".
-DATE_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*)?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}"
-             r"(?:\s*[,|–-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
-MARKED_DATE = re.compile(rf"(?:Ngày đăng|Đăng lúc|Đăng ngày|Cập nhật|Xuất bản|Ngày)\s*:?\s*({DATE_TIME})"
+MARKED_DATE = re.compile(rf"(?:Ngày đăng|Đăng lúc|Đăng ngày|Cập nhật|Xuất bản|Ngày)\s*:?\s*({DATE_TEXT})"
                          r"(?:\s*\(GMT[+-]\d+\))?", re.IGNORECASE)
 # What a dateline is made of; a line holding a date and nothing else is a dateline:
 # "Thứ hai, 15/7/2024, 08:30 (GMT+7)", "Cập nhật lúc: 10:15, Thứ Ba, 05/11/2024",
-# "Ngày đăng: 12/03/2025 | Lượt xem: 1.234".
-_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}")
+# "Ngày đăng: 12/03/2025 | Lượt xem: 1.234", "Thứ Ba, ngày 14 tháng 1 năm 2025 | 07:30".
 _DATELINE_PIECES = re.compile(
-    r"\(?GMT\s*[+-]\s*\d{1,2}\)?|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
+    rf"\(?GMT\s*[+-]\s*\d{{1,2}}\)?|{DATE_TEXT}|\d{{1,2}}(?::|h)\d{{2}}(?::\d{{2}})?(?:\s*(?:SA|CH|AM|PM))?"
     r"|(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:?\s*[\d.,]+"
     r"|\b(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|ngày|lúc|đăng"
-    r"|thời gian)\b", re.IGNORECASE)
+    r"|thời gian|update|published)\b", re.IGNORECASE)
 # Words that say a date is the article's: a header line carrying one is a dateline, not the site's clock.
 _DATE_MARKER = re.compile(r"ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|GMT", re.IGNORECASE)
 # The site header's clock ("Thứ sáu, 6-6-25 02:38:17"): the day the page was saved, not published.
@@ -50,6 +46,15 @@ TAIL_MARKERS = (
 )
 _TAIL_MAX_WORDS = 8
 _HEADLINE_MIN_WORDS = 5
+_TITLE_REACH = 12  # how many lines above the lead its headline may stand (datelines, bylines, labels between)
+_PROSE_MIN_WORDS = 5  # a sentence shorter than this is a label or a caption, not the article's lead
+_PARAGRAPH_MIN_WORDS = 30  # a line this long is a paragraph, punctuated or not
+_RELATED_BOX_MAX_LINES = 6  # the links a related box inside an article lists
+# How a sentence ends: a period, an ellipsis, "!" or "?", then perhaps a closing quote or bracket.
+_SENTENCE_END = re.compile(r"[.!?…;:][\"”’)\]]*$")
+_SENTENCE_END_NOT_QUESTION = re.compile(r"[.…;:][\"”’)\]]*$")  # a headline may ask; it does not end a sentence
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "## Headline" in a text saved from Markdown
+_META_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _REPEAT_MIN_WORDS = 8  # a shorter line found inside a paragraph may be a phrase, not a repeat
 _GLUED_MIN_CHARS = 200  # Vietnamese words are syllables: a headline has more than a menu item  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
 
@@ -89,8 +94,9 @@ _CAPTION_MAX_WORDS = 40
 _CREDIT_MAX_WORDS = 5  # a credit that ends its line: a name or an outlet
 # Separators between names on one byline.
 NAME_SEPARATOR = re.compile(r"\s*(?:[–—,;&/]|\s-\s|\svà\s)\s*")
-# Words an outlet's name begins with, to tell a publisher's name from other lines.
-OUTLET_NAME = re.compile(rf"^(?:{words(OUTLET_WORDS)})\b", re.IGNORECASE)
+# An outlet's name: an outlet word, then a name ("Báo Cà Mau", "Cổng thông tin điện tử tỉnh Quảng Ninh",
+# "BÁO LÀO CAI"); not a headline that begins with one of the words ("Báo cáo ...", "Báo chí ...").
+OUTLET_NAME = re.compile(rf"^(?i:{words(OUTLET_WORDS)})(?i: điện tử)?(?i: (?:tỉnh|thành phố|tp\.?))? [A-ZĐÀ-Ỹ]")
 # A footer naming the publisher: "© Bản quyền thuộc về Báo điện tử Bắc Ninh", "Copyright © 2025 Tạp chí ...".
 COPYRIGHT_OWNER = re.compile(r"(?:©\s*)?(?:bản quyền thuộc(?: về)?|copyright\s*©?|©)\s*(?:\d{4}\s*)?(?:bởi\s+)?"
                              r"([^.,;|©]{3,80}?)(?=\s*$|\s*[.,;|©]|\s+[-–—]\s+(?:cơ quan|tiếng nói|giấy phép))",
@@ -172,7 +178,7 @@ def byline_names(line: str) -> list[str] | None:
 
 def is_dateline(line: str) -> bool:
     """A line that holds a date and nothing but dateline furniture (weekday, clock, zone, counter)."""
-    if len(line) > 100 or not _DATE.search(line):
+    if len(line) > 100 or not find_date(line):
         return False
     return not re.sub(r"[\s,|:()–—.\-]+", "", _DATELINE_PIECES.sub("", line))
 
@@ -182,16 +188,50 @@ def _is_site_clock(line: str) -> bool:
     return bool(WEEKDAY_CLOCK.match(line) and _SECONDS.search(line) and not _DATE_MARKER.search(line))
 
 
+def is_prose(line: str) -> bool:
+    """A sentence of the article: words that end as a sentence ends, or a paragraph too long for anything
+    else on a page. Headlines, menus, labels and slogans do not end with a period."""
+    words = line.split()
+    if len(words) < _PROSE_MIN_WORDS or is_junk(line) or is_dateline(line):
+        return False
+    return bool(_SENTENCE_END.search(line)) or len(words) >= _PARAGRAPH_MIN_WORDS
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
-    if not 4 <= len(words) <= 40 or line.isupper() or is_junk(line) or END_MARK.search(line):
+    if not 4 <= len(words) <= 40 or line.isupper() or is_junk(line) or _SENTENCE_END_NOT_QUESTION.search(line):
         return False
-    if is_dateline(line) or WEEKDAY_CLOCK.match(line) or line.isascii():
+    if is_dateline(line) or WEEKDAY_CLOCK.match(line) or line.isascii() or _is_slogan(line):
         return False
     if sum(w.isalpha() for w in words) < _HEADLINE_MIN_WORDS:  # menu items: "Tin tức - Sự kiện"
         return False
     capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
     return capitalised <= len(words) / 2  # menus are rows of capitalised items
+
+
+def _byline_and_date(line: str) -> tuple[str, str] | None:
+    """(byline, dateline) of a line that is both, split at a bar or a dash: "Hoàng Thu | Cập nhật: ...";
+    None for any other line."""
+    for separator in _META_SEPARATOR.finditer(line):
+        left, right = line[:separator.start()].strip(), line[separator.end():].strip()
+        if byline_names(left) and is_dateline(right):
+            return left, right
+        if is_dateline(left) and byline_names(right):
+            return right, left
+    return None
+
+
+def _is_furniture(line: str) -> bool:
+    """A header line that is the page's, not the article's: a masthead or a menu row (capitals), a slogan,
+    a dateline or clock, a label of a word or two, a junk line."""
+    words = line.split()
+    capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
+    return (len(words) < 3 or line.isupper() or capitalised > len(words) / 2 or _is_slogan(line)
+            or is_dateline(line) or WEEKDAY_CLOCK.match(line) is not None or is_junk(line))
+
+
+def _is_slogan(line: str) -> bool:
+    return any(match_key(line).startswith(slogan) for slogan in MASTHEAD_SLOGANS)
 
 
 def _split_run_ons(line: str) -> list[str]:
@@ -200,27 +240,64 @@ def _split_run_ons(line: str) -> list[str]:
     return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
 
 
-def _find_title(lines: list[str]) -> tuple[int, str | None, str | None]:
-    """(index, headline, date written on the headline's line) of the first headline-like line."""
-    for i, line in enumerate(lines[:30]):
+def _lead(lines: list[str]) -> int | None:
+    """Index of the article's first sentence: the first line of prose on the page."""
+    return next((i for i, line in enumerate(lines) if is_prose(line)), None)
+
+
+def _title_above(lines: list[str], lead: int) -> tuple[int, str | None, str | None]:
+    """(index, headline, date written on its line) of the headline-shaped line nearest above the lead,
+    looking past datelines, bylines, section labels and captions; (-1, None, None) when there is none."""
+    for i in range(lead - 1, max(lead - _TITLE_REACH, 0) - 1, -1):
+        line = lines[i]
         marked = MARKED_DATE.search(line)
-        candidate = line[:marked.start()].strip() if marked and marked.start() > 0 else line
+        candidate = line
+        if marked:  # the headline with its date before or after it, on one line
+            candidate = (line[:marked.start()] if marked.start() > 0 else line[marked.end():]).strip(" |–—-")
         if _is_headline(candidate):
             return i, candidate, marked.group(1) if marked else None
     return -1, None, None
 
 
-def _tail_start(lines: list[str]) -> int:
-    """Index of the first line of the page's tail (or len(lines))."""
-    for i, line in enumerate(lines):
+def _tail_start(lines: list[str]) -> tuple[int, set[int]]:
+    """(index of the first line of the page's tail or len(lines), the lines of related boxes before it),
+    in the lines from the lead on.
+
+    A box of related links printed inside the article (its marker, then a few short lines, then the article
+    again) is not the tail: the related lines are furniture, the prose after them is the article's.
+    """
+    boxed: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         if is_tail_marker(line):
-            return i
+            resumes = _related_box_end(lines, i)
+            if resumes is None:
+                return i, boxed
+            boxed.update(range(i, resumes))
+            i = resumes
+            continue
         if RELATED_STAMP.match(line):  # a related item: its headline (often printed twice) stands above
             start = i - 1
             if start >= 1 and lines[start - 1] == lines[start]:
                 start -= 1
-            return max(start, 0)
-    return len(lines)
+            return max(start, 0), boxed
+        i += 1
+    return len(lines), boxed
+
+
+def _related_box_end(lines: list[str], marker: int) -> int | None:
+    """Where the article resumes after a related-links box opening at marker, or None when the marker
+    opens the tail: a box is a related-links marker, at most a few short lines, then prose again."""
+    key = match_key(lines[marker]).strip(" :.-•")
+    if not any(key == m or key.startswith(m + " ") or key.startswith(m + ":") for m in RELATED_BOX_MARKERS):
+        return None
+    for j in range(marker + 1, min(marker + 1 + _RELATED_BOX_MAX_LINES + 1, len(lines))):
+        if is_tail_marker(lines[j]) or RELATED_STAMP.match(lines[j]):
+            return None
+        if is_prose(lines[j]) and len(lines[j].split()) >= _PARAGRAPH_MIN_WORDS:
+            return j if j > marker + 1 else None
+    return None
 
 
 def _strip_outlet_tag(paragraph: str, hints: list[str]) -> str:
@@ -266,34 +343,47 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
     With ``known_title`` (an HTML page's headline) the headline is not
     searched for: the body starts after the line that repeats it, if any.
     """
-    lines = [piece for raw in text.split("\n") if raw.strip() for piece in _split_run_ons(raw.strip())]
+    lines = [piece for raw in text.split("\n") if raw.strip()
+             for piece in _split_run_ons(_MARKDOWN_HEADING.sub("", raw.strip())) if piece]
     parts = DumpParts()
+    lead = _lead(lines)
+    if lead is None:  # no sentence of prose: nothing to keep (the caller refuses it as boilerplate only)
+        parts.header = lines
+        return parts
     if known_title is None:
-        title_at, parts.title, title_date = _find_title(lines)
+        title_at, parts.title, title_date = _title_above(lines, lead)
     else:
         key = match_key(known_title)
-        title_at = next((i for i, line in enumerate(lines[:30]) if match_key(line) == key), -1)
+        title_at = next((i for i, line in enumerate(lines[:lead + 1]) if match_key(line) == key), -1)
         parts.title, title_date = known_title or None, None
     if title_date:
         parts.dates.append(title_date)
-    parts.header = lines[:max(title_at, 0)]
+    # Above the headline is the page's header. With no headline: in a page's main text (an HTML page's)
+    # nothing is header; in a dump, what stands above the lead, but for lines that read as text rather than
+    # furniture (kept: when unsure, keep). Lines between the headline and the lead (a dateline, a byline,
+    # a subtitle) are read with the body.
+    header_end = title_at if title_at >= 0 else (0 if known_title is not None else lead)
+    parts.header = lines[:header_end]
     for i, line in enumerate(parts.header):
         # Above the headline a date is the article's only when it says so or stands right on top of it.
         if is_dateline(line) and (_DATE_MARKER.search(line) or i == len(parts.header) - 1) \
                 and not _is_site_clock(line):
             parts.dates.append(line)
-        if line.isupper() and not is_junk(line):
+        if line.isupper() and OUTLET_NAME.match(line):  # a masthead, not a headline in capitals
             parts.outlet_hints.append(line)
         follow = re.match(r"^Theo dõi (.{1,80}) trên\s*:?$", line, re.IGNORECASE)
         if follow:
             parts.outlet_hints.append(follow.group(1))
-    rest = lines[title_at + 1:]
-    tail_at = _tail_start(rest)
-    for line in rest[tail_at:]:
+    before_lead = lines[header_end + (1 if title_at >= 0 else 0):lead]
+    if title_at < 0 and known_title is None:
+        before_lead = [line for line in parts.header if not _is_furniture(line)]
+    from_lead = lines[lead:]
+    tail_at, boxed = _tail_start(from_lead)
+    for line in from_lead[tail_at:]:
         for owner in COPYRIGHT_OWNER.findall(line):
             if OUTLET_NAME.match(owner.strip()):
                 parts.outlet_hints.append(owner.strip())
-    rest = rest[:tail_at]
+    rest = before_lead + [line for i, line in enumerate(from_lead[:tail_at]) if i not in boxed]
 
     seen = _PrintedBefore()
     ended = False  # past the "./." end mark: only bylines and sources may follow
@@ -311,6 +401,11 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
         names = byline_names(line)
         if names:
             parts.bylines.append(line)
+            continue
+        byline_and_date = _byline_and_date(line)
+        if byline_and_date:  # "Hoàng Thu | Cập nhật: 16:40, 20/1/2025"
+            parts.bylines.append(byline_and_date[0])
+            parts.dates.append(byline_and_date[1])
             continue
         if ended:  # past "./." only bylines and datelines belong to the article
             break

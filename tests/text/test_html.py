@@ -86,7 +86,7 @@ def test_json_ld_gives_date_authors_and_publisher():
     assert parts.title == "Kiên Giang số hóa 100% hồ sơ"
     assert parts.published == ["2024-03-05T08:00:00+07:00"]
     assert parts.authors == ["Ngọc Trâm"]
-    assert "Báo Kiên Giang" in parts.outlet_hints
+    assert parts.site_names == ["Báo Kiên Giang"]
 
 
 def test_broken_json_ld_is_ignored():
