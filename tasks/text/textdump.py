@@ -55,8 +55,11 @@ _SENTENCE_END = re.compile(r"[.!?…;:][\"”’)\]]*$")
 _SENTENCE_END_NOT_QUESTION = re.compile(r"[.…;:][\"”’)\]]*$")  # a headline may ask; it does not end a sentence
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "## Headline" in a text saved from Markdown
 _META_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+# Where a sentence starts inside the body so far: after a line break or a sentence's end.
+_SENTENCE_START_BEFORE = re.compile(r"(?:\n|[.!?…;:][\"”’)\]]*\s+)$")
 _REPEAT_MIN_WORDS = 8  # a shorter line found inside a paragraph may be a phrase, not a repeat
-_GLUED_MIN_CHARS = 200  # Vietnamese words are syllables: a headline has more than a menu item  # a tail heading is short; a body sentence beginning "Bình luận về ..." is not
+_GLUED_MIN_CHARS = 200  # a line that glues paragraphs back together is at least this long
+_WORD = re.compile(r"\w")
 
 # Lines that are never article text, wherever they stand.
 JUNK_LINES = [
@@ -312,8 +315,10 @@ def _strip_outlet_tag(paragraph: str, hints: list[str]) -> str:
 class _PrintedBefore:
     """The body so far, to tell a paragraph the page prints a second time.
 
-    A repeat is the same line, a long line found inside an earlier paragraph,
-    or a line that glues earlier paragraphs back together.
+    A repeat is the same line, a long line that an earlier paragraph holds
+    as whole sentences (a page printing its lead again), or a line that glues
+    earlier paragraphs back together. A line that matches an earlier one only
+    from mid-sentence on is a sentence of its own, not a repeat.
     """
 
     def __init__(self) -> None:
@@ -329,12 +334,24 @@ class _PrintedBefore:
     def has(self, key: str) -> bool:
         if key in self._exact:
             return True
-        if len(key.split()) >= _REPEAT_MIN_WORDS and key in self._joined:
+        if len(key.split()) >= _REPEAT_MIN_WORDS and self._holds_as_sentences(key):
             return True
         if len(key) < _GLUED_MIN_CHARS:
             return False
-        covered = sum(len(k) for k in self.keys if len(k) >= _GLUED_MIN_CHARS // 4 and k in key)
-        return covered >= 0.8 * len(key)
+        # Glued: once the earlier paragraphs it holds are taken out, not one word of its own is left.
+        left = key
+        for earlier in self.keys:
+            if len(earlier) >= _GLUED_MIN_CHARS // 4 and earlier in left:
+                left = left.replace(earlier, " ")
+        return left != key and not _WORD.search(left)
+
+    def _holds_as_sentences(self, key: str) -> bool:
+        start = self._joined.find(key)
+        while start >= 0:
+            if start == 0 or _SENTENCE_START_BEFORE.search(self._joined, max(0, start - 8), start):
+                return True
+            start = self._joined.find(key, start + 1)
+        return False
 
 
 def split_dump(text: str, known_title: str | None = None) -> DumpParts:

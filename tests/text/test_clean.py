@@ -189,3 +189,21 @@ def test_a_body_printed_again_with_other_line_breaks_appears_once():
                       first[1]])  # and one paragraph a third time
     article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
     assert article.text == "\n".join(first)
+
+
+_EARLIER = ("Tỉnh Hậu Giang hiện có 1.020 trạm BTS phủ sóng di động đến 100% ấp, khu vực trên địa bàn tỉnh, "
+            "nhiều hơn mọi năm trước đó cộng lại, theo báo cáo của Sở Thông tin và Truyền thông gửi Ủy ban nhân dân "
+            "tỉnh vào cuối tháng trước.")
+
+
+@pytest.mark.parametrize("later", [
+    # the earlier paragraph's words from mid-sentence on: a sentence of its own
+    "Trạm BTS phủ sóng di động đến 100% ấp, khu vực trên địa bàn tỉnh, nhiều hơn mọi năm trước đó cộng lại, theo "
+    "báo cáo của Sở Thông tin và Truyền thông gửi Ủy ban nhân dân tỉnh vào cuối tháng trước.",
+    # the earlier paragraph whole, with a sentence of its own in front
+    "Năm nay lắp thêm 40 trạm. " + _EARLIER,
+])
+def test_a_paragraph_with_words_of_its_own_is_not_a_repeat(later):
+    page = "\n".join(["Hậu Giang đẩy mạnh hạ tầng số và dịch vụ công", _EARLIER, later])
+    article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
+    assert article.text == _EARLIER + "\n" + later
