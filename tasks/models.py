@@ -66,6 +66,9 @@ class Fact:
     period_year: int | None
     status: str  # actual or target
     part_of: str | None = None  # fact_id of the total this count breaks down ("1.805 ..., trong đó có 900 ...")
+    scope: str | None = None  # whose figure: province, place, ministry, national, international
+    change: str | None = None  # increase / decrease: "tăng 5 bậc" says by how much, it is no level
+    evidence: str | None = None  # the cue or rule that chose the indicator
 
     @property
     def fact_id(self) -> str:

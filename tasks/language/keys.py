@@ -5,13 +5,14 @@ import re
 import unicodedata
 
 # Old-style tone placement ("hoá", "thuỷ") and new-style ("hóa", "thủy") spell
-# the same word; match_key folds the old onto the new.
+# the same word; match_key folds the old onto the new. The two differ only where
+# the pair ends the syllable: "toàn", "hoạch" are spelled alike in both.
 _TONE_PAIRS = {
     "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_TONE_RE = re.compile("|".join(_TONE_PAIRS))
+_TONE_RE = re.compile(f"(?:{'|'.join(_TONE_PAIRS)})(?![^\\W\\d_])")
 
 
 def match_key(text: str) -> str:

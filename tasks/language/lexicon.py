@@ -13,6 +13,22 @@ from cds_facts.tasks.language.patterns import any_of
 # Administrative units, the word before a place's name: "huyện Lang Chánh", "phường 3", "TP. Vinh".
 PLACE_UNITS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường")
 PROVINCE_UNITS = ("tỉnh",)
+# Words that may describe a place between its unit and its name: "xã miền núi Hương Liên".
+PLACE_DESCRIPTORS = ("miền núi", "vùng cao", "biên giới", "ven biển", "đảo", "vùng sâu", "đặc biệt khó khăn")
+# Names of a village, the unit under a commune, across regions: "thôn", "ấp" and "khóm" in the south,
+# "buôn" and "làng" in the highlands. Cues say "thôn"; a figure of "100% ấp, khóm" counts the same units.
+# ("bản" is one too, but also ends "văn bản": it is only ever listed after another village word.)
+VILLAGE_UNITS = ("thôn", "ấp", "khóm", "buôn", "làng", "sóc")
+# Nouns for the units an indicator "of units" (đơn vị) counts: "129/129 xã, phường vận hành ...".
+UNIT_NOUNS = ("đơn vị", "cơ quan", "sở", "ban", "ngành", "ubnd", "ủy ban", *PLACE_UNITS)
+# Compounds written with a comma inside one noun phrase: "cơ sở khám, chữa bệnh", "sở, ban, ngành".
+COMMA_COMPOUNDS = ("khám, chữa bệnh", "sản xuất, kinh doanh", "sở, ban, ngành", "sở, ngành", "bộ, ngành",
+                   "cán bộ, công chức, viên chức", "cán bộ, công chức", "công chức, viên chức")
+# Nouns a figure's counted phrase may list, joined by commas or "và": "100% xã, phường, thị trấn",
+# "28 nền tảng và cơ sở dữ liệu", "100% doanh nghiệp, tổ chức".
+LIST_NOUNS = (*PLACE_UNITS, *VILLAGE_UNITS, "bản", "tổ dân phố", "tỉnh", "cơ quan", "đơn vị", "doanh nghiệp",
+              "tổ chức", "hộ", "hộ gia đình", "cá nhân", "cơ sở dữ liệu", "nền tảng", "hệ thống", "trường học",
+              "bệnh viện", "trạm y tế", "sở", "ban", "ngành", "người dân", "hợp tác xã")
 # Levels of government a figure can be broken down by: "cấp tỉnh 81,38%, cấp huyện ...".
 GOVERNMENT_LEVELS = (*PROVINCE_UNITS, *PLACE_UNITS, "sở", "ngành", "trung ương", "địa phương")
 # Nouns for a province or a country as a member of a ranked group: "nhóm 10 tỉnh", "top 5 địa phương".
@@ -22,6 +38,30 @@ RANKED_UNITS = (*PROVINCE_UNITS, "địa phương", "thành phố", "quốc gia"
 MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số lượng", "tổng số", "chỉ số", "mức độ")
 # The head words of an indicator's name that say how it is measured, not what of.
 INDICATOR_NAME_HEADS = ("số", "tỷ lệ", "tỉ lệ", "xếp hạng", "điểm", "năng lực", "mức độ")
+# DTI's three pillars, by name and acronym.
+PILLAR_WORDS = ("chính quyền số", "kinh tế số", "xã hội số", "cqs", "kts", "xhs")
+# What a rank or a score can be of. Indices and pillars: "chỉ số chuyển đổi số (DTI)", "trụ cột kinh tế số",
+# "Chỉ số cải cách hành chính (PAR Index)", "mức độ chuyển đổi số".
+INDEX_WORDS = (*PILLAR_WORDS, "chỉ số", "bộ chỉ số", "dti", "chuyển đổi số", "cđs", "mức độ chuyển đổi số",
+               "mức độ cđs", "trụ cột", "par index", "cải cách hành chính", "ict index", "egdi", "chính phủ điện tử",
+               "chính phủ số")
+# Indices the catalogue does not hold: a rank of one of them is no DTI rank ("thứ 7 về Chỉ số hài lòng").
+OTHER_INDICES = ("chỉ số hài lòng", "mức độ hài lòng", "sự hài lòng", "sipas", "pci", "papi",
+                 "chỉ số năng lực cạnh tranh", "năng lực cạnh tranh", "chỉ số hiệu quả quản trị", "chỉ số xanh",
+                 "pgi", "grdp", "tăng trưởng", "chỉ số sản xuất công nghiệp", "chỉ số phát triển con người")
+# Measures a rank can be of that are no index: "dẫn đầu cả nước về tỷ lệ hồ sơ ...", "tỷ trọng ... đứng thứ 3".
+RANKED_MEASURES = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số lượng", "tổng số", "quy mô", "doanh thu",
+                   "tốc độ tăng trưởng", "số hồ sơ", "lượng hồ sơ", "số giao dịch", "lượt")
+# A region's provinces: a rank among them is no national rank ("thứ 9/13 tỉnh vùng Đồng bằng sông Cửu Long").
+REGION_WORDS = ("vùng", "khu vực", "miền", "đồng bằng sông cửu long", "tây nguyên", "trung du", "duyên hải",
+                "bắc trung bộ", "nam trung bộ", "đông nam bộ", "tây bắc", "đông bắc", "trong vùng")
+# Who a rank can be of inside a province's own ranking: "thứ 3 là Sở Giáo dục và Đào tạo". Such a rank is
+# an agency's place among agencies, no province's place in a national table.
+AGENCY_WORDS = ("sở", "ban", "văn phòng", "ubnd", "ủy ban", "đơn vị", "cơ quan", "bộ", "huyện", "thị xã",
+                "quận", "xã", "phường")
+# Whose figure: the country ("Cả nước có ...", "... của cả nước"), the world.
+COUNTRY_WORDS = ("cả nước", "toàn quốc", "việt nam", "nước ta", "quốc gia")
+WORLD_WORDS = ("thế giới", "toàn cầu", "quốc tế", "liên hợp quốc")
 # Verbs of a change: "tăng 5 bậc", "giảm 3%".
 CHANGE_VERBS = ("tăng", "giảm")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cds_facts.tasks.language.lexicon import PLACE_UNITS
+from cds_facts.tasks.language.lexicon import PLACE_DESCRIPTORS, PLACE_UNITS, words
 from cds_facts.tasks.language.patterns import any_of
 from cds_facts.tasks.settings import data_path
 from cds_facts.tasks.language.keys import fold, match_key
@@ -25,7 +25,10 @@ from cds_facts.tasks.language.keys import fold, match_key
 _UNIT = "(?P<unit>" + "|".join([f"[{unit[0].upper()}{unit[0]}]{re.escape(unit[1:])}" for unit in PLACE_UNITS]
                                  + [r"TP\.?"]) + ")"
 _NAME_WORD = r"[^\W\d_][^\W_]*"
-PLACE = re.compile(rf"(?<!\w){_UNIT}\s+(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})")
+# "xã miền núi Hương Liên": a few words of description may stand between the unit and its name; "Phường 1":
+# wards and districts of cities are numbered.
+PLACE = re.compile(rf"(?<!\w){_UNIT}\s+(?:(?:{words(PLACE_DESCRIPTORS)})\s+)?"
+                   rf"(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}|\d{{1,2}}(?!\d|[.,/]\d))")
 _UNIT_NAMES = {"tp": "thành phố", "tp.": "thành phố"}
 
 
@@ -133,7 +136,9 @@ def place_key(text: str) -> str:
 # Province-level cities: "thành phố Đà Nẵng" is a province, "thành phố Nam Định" a place.
 _CITY_CODES = {"01", "31", "46", "48", "79", "92"}
 def _trim_name(name: str) -> str:
-    """Keep the leading capitalised words of a candidate place name."""
+    """Keep the leading capitalised words of a candidate place name (a number is a name of its own)."""
+    if name.isdigit():
+        return name
     words = []
     for word in name.split():
         if not word[0].isupper():

@@ -28,6 +28,8 @@ _EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 # Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000. "tỉ" must not be the "tỉ" of "tỉnh".
 _MULTIPLIER = re.compile(rf"\s*({words(MULTIPLIERS)})(?!\w)")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND|đ)(?!\w)")
+# A sum in another currency: the warehouse's money is VND, and no rate of the day is known to convert it.
+_FOREIGN_MONEY = re.compile(r"\s*(?:USD|đô la|US\$|EUR|euro|yên|nhân dân tệ)(?!\w)", re.IGNORECASE)
 # Nouns of money a sum follows without "đồng": "doanh thu 2.500 tỷ", "tổng vốn đầu tư hơn 300 triệu".
 _MONEY_BEFORE = re.compile(r"(?:doanh thu|doanh số|vốn|kinh phí|ngân sách|giá trị|tổng mức|chi phí|nguồn thu|"
                            r"thu nhập|tổng thu|tổng chi|đầu tư)(?:\s+\w+){0,6}?\s+(?:(?:là|đạt|hơn|trên|khoảng|gần|"
@@ -54,27 +56,40 @@ _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 # "thôn 2", "Quận 1", "Điều 5", "kỳ họp thứ 7"-style ordinals are handled apart.
 _LABEL_BEFORE = re.compile(
     r"(?:^|\s)(?:thôn|xóm|ấp|khóm|tổ|khu|khu phố|phường|quận|đội|lô|đường|điều|khoản|chương|mục|phần|bài|"
-    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|tháng|ngày|năm|số nhà|hotline|đt|điện thoại|phiên bản|quốc lộ|tỉnh lộ|"
-    r"giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$")  # "mức độ 3, 4": both are levels
+    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|số nhà|hotline|đt|điện thoại|phiên bản|quốc lộ|tỉnh lộ|tổng đài|"
+    r"đường dây nóng|giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$"  # "mức độ 3, 4": both are levels
+    r"|(?:^|\s)1[89]00\s*$")  # the second group of a service number: "1900 1075"
+# A calendar word before a numeral makes it a date part when the numeral could be one: "ngày 14", "tháng 9",
+# "năm 2"; "mỗi ngày 47.600 lượt" is a count.
+_CALENDAR_BEFORE = {"ngày": 31, "tháng": 12, "năm": 12}
 # Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
 _DOCUMENT_BEFORE = re.compile(rf"(?:{words(DOCUMENT_TYPES)})(?:\s+số)?\s*$")
 # Dates written day/month: "ngày 16/1", "sáng 21/5".
 _DAY_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ ngày|đến ngày)\s*$")
 # Ordinals of events, not ranks: "kỳ họp thứ 7", "lần thứ 3".
 _EVENT_ORDINAL = re.compile(r"(?:lần|kỳ|khóa|khoá|phiên|đợt|họp|hội nghị|đại hội|tuần|ngày|năm)\s+thứ\s*$")
-_RANK_BEFORE = re.compile(r"(?:thứ|hạng)\s*$")
-# "top 10", "tốp 20", "nhóm 10 tỉnh": an upper bound on a rank.
-_TOP_BEFORE = re.compile(r"(?:top|tốp)\s*$")
-_GROUP_BEFORE = re.compile(r"nhóm\s*$")
+# The ranks after the first of a list: "lần lượt xếp thứ 2 và 3", "thứ 5, 7 và 9".
+_RANK_LIST_BEFORE = re.compile(r"(?:thứ|hạng)\s*\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+(?:\s*/\s*\d+)?)*\s*(?:,|và)\s*$")
+# "top 10", "tốp 20", "nhóm 10 tỉnh" (the word before is "top", "tốp" or "nhóm"): an upper bound on a rank.
+_GROUP_JOINED = re.compile(r"(?:vào|thuộc|trong|lọt)\s+nhóm\s*$")  # "vào nhóm 10": joining a ranked group
 _GROUP_AFTER = re.compile(rf"\s+(?:{words(RANKED_UNITS)})", re.IGNORECASE)
 # "24/7" is round the clock, not a ratio.
 _ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7(?!\d)")
+# The level of an account or a service, after "mức": "tài khoản định danh điện tử mức 2", "dịch vụ công mức 4".
+_HIGHEST_LEVEL = 4
+# The low end of a range of percents, after "từ": "rút ngắn từ 60 đến 70%" is 60 % too.
+_PERCENT_RANGE_END = re.compile(r"\s*(?:đến|tới|-|–)\s*\d(?:[\d.,]*\d)?\s*(?:%|phần trăm(?!\w))")
+# The base of a rate per hundred: "số thuê bao di động trên 100 dân" is subscriptions per 100 inhabitants, not
+# more than 100 people (the rate itself is read where its figure stands).
+_RATE_BASE = re.compile(r"(?:^|\s)thuê bao(?:\s+[^\s,;.]+){0,6}\s+trên\s*$")
+_RATE_BASE_AFTER = re.compile(r"\s+(?:dân|người dân|hộ gia đình|hộ)(?!\w)")
 # An age in a definition: "từ 15 tuổi trở lên", "dưới 6 tuổi".
 _AGE_AFTER = re.compile(r"\s+tuổi(?!\w)")
 
 # Qualifiers: the word right before the numeral ("trên 11,07 triệu", "gần 105.815").
-QUALIFIERS = [(name, re.compile(rf"(?:^|\s)(?:{words(qualifying)})\s*$"))
-              for name, qualifying in QUALIFIER_WORDS.items()]
+QUALIFIERS = [(name, re.compile(rf"(?:^|[\s(])(?<!đạt và )(?:{words(qualifying)})\s*$"))
+              for name, qualifying in QUALIFIER_WORDS.items()]  # "đạt và vượt 43/51 chỉ tiêu": no bound
+_QUALIFIER_ENDS = {phrase.split()[-1] for qualifying in QUALIFIER_WORDS.values() for phrase in qualifying}
 
 
 _CONTEXT_CHARS = 300  # how far around a numeral its neighbours are read
@@ -145,6 +160,8 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
     # Only the neighbourhood decides: bounded windows keep a huge one-line input linear.
     before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
     near = lower(before[-_NEAR_CHARS:])
+    # The word right before the numeral: most rules below ask only what it is ("mức 2", "thứ 3", "top 10").
+    word_before = near.rsplit(None, 1)[-1] if near and not near.isspace() else ""
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     if value is None:
         return None
@@ -158,9 +175,15 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
         return None
     if _LABEL_BEFORE.search(near) or _DOCUMENT_BEFORE.search(near) or _quoted_name(text, start):
         return None
+    if word_before == "mức" and token.isdigit() and value <= _HIGHEST_LEVEL and not _PERCENT.match(after):
+        return None
+    if word_before in _CALENDAR_BEFORE and "." not in token and value <= _CALENDAR_BEFORE[word_before]:
+        return None
     if _LIST_MARKER_AFTER.match(after) and not before.strip():  # list markers "1. ", "2) "
         return None
     if _AGE_AFTER.match(after) or _ROUND_THE_CLOCK.match(text, start):
+        return None
+    if token == "100" and _RATE_BASE_AFTER.match(after) and _RATE_BASE.search(lower(before[-_CONTEXT_CHARS // 3:])):
         return None
 
     kind, denominator, qualifier = "count", None, "exact"
@@ -184,17 +207,22 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
 
     if kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
         kind, phrase_end = "score", end + score.end()
-    elif _RANK_BEFORE.search(near):
+    elif word_before.endswith(("thứ", "hạng")) or word_before.endswith((",", "và")) and _RANK_LIST_BEFORE.search(near):
         if _EVENT_ORDINAL.search(near):
             return None
         kind = "rank"
-    elif _TOP_BEFORE.search(near) or (_GROUP_BEFORE.search(near) and _GROUP_AFTER.match(after)):
+    elif word_before.endswith(("top", "tốp")) or (word_before.endswith("nhóm") and (_GROUP_AFTER.match(after)
+                                                                                 or _GROUP_JOINED.search(near))):
         kind, qualifier = "rank", "at_most"
+    elif word_before.endswith("nhóm"):
+        return None  # "nhóm 1 được hưởng ...": a category's name, not a bound on a rank
     elif kind == "count":
         percent = _PERCENT.match(after)
         if percent:
             kind, end = "percent", end + percent.end()
             phrase_end = end
+        elif word_before == "từ" and _PERCENT_RANGE_END.match(after):
+            kind = "percent"
         elif _DURATION.match(after):
             return None
         else:
@@ -207,6 +235,8 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
             elif _COMMA_THOUSANDS.match(token):
                 value = parse_number(token.replace(",", ""))
             rest = after[phrase_end - end:]
+            if _FOREIGN_MONEY.match(rest):
+                return None
             if (money := _MONEY.match(rest)):
                 kind, phrase_end = "money", phrase_end + money.end()
             elif factor >= 10**6 and _MONEY_BEFORE.search(before) and not _NOUN_AFTER.match(rest):
@@ -219,7 +249,7 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
                 phrase_end += storage.end()
 
     phrase_start = start
-    for name, pattern in QUALIFIERS:
+    for name, pattern in QUALIFIERS if word_before.lstrip("(") in _QUALIFIER_ENDS else ():
         found = pattern.search(near)
         if found:
             qualifier = name if qualifier == "exact" else qualifier

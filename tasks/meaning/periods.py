@@ -2,11 +2,97 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from cds_facts.tasks.language.lexicon import GOAL_NOUNS, GOAL_WORDS, RESULT_VERBS, RESULT_WORDS, whole_words, words
 
-# A year named as a year: "năm 2022", "DTI năm 2022", "đến năm 2030".
+# A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
+# "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
+# năm 2023") is the year of the table it publishes, whenever that was published. One that a comparison
+# introduces ("so với năm 2021", "so với cùng kỳ năm 2023", "cao hơn năm 2022") is the year compared with,
+# never the figure's.
+TIME = re.compile(
+    r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:cùng kỳ|cùng thời điểm))?\s+(?:năm\s+)?)?"
+    r"(?:(?<!\w)năm\s+(?P<year>(?:19|20)\d{2})(?![\d/-])"
+    r"|(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(?P<month_year>(?:19|20)\d{2})(?!\d)"
+    r"|(?<!\w)quý\s+(?:[ivx]+|\d)\s*[/.-]\s*(?P<quarter_year>(?:19|20)\d{2})(?!\d)"
+    r"|(?<!\w)(?:dti|par index|ict index|pci|(?:chỉ số|mức độ) (?:chuyển đổi số|cđs))\s*\)?\s*(?:cấp tỉnh\s+)?"
+    r"(?:năm\s+)?(?P<index_year>(?:19|20)\d{2})(?!\d)"
+    r"|(?<!\w)giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<period_end>(?:19|20)\d{2})(?!\d))",
+    re.IGNORECASE)
+# A sentence opening with its time: "Năm 2024, ...", "Trong năm 2024, ...", "Đến cuối tháng 7/2025, ...",
+# "Tính đến tháng 7.2024, ...", "6 tháng đầu năm 2023, ...", "Từ năm 2023, ...": it governs every clause.
+_OPENING = re.compile(r"^[^,;:]{0,50}?,")
 YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
+
+# Every time expression ends in its year's digits, and starts at most this far before them: TIME is tried only
+# there, not at every position of a long sentence.
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TIME_REACH = 90
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time expression: where it stands, its year, whether it names an index's year, whether a comparison
+    introduces it."""
+
+    start: int
+    end: int
+    year: int
+    of_index: bool
+    compared: bool
+
+
+def times_in(text: str, offset: int = 0) -> list[Time]:
+    """Every time expression of text, in order, at offsets shifted by offset. A sentence's are read once;
+    its figures ask for the years between two offsets (``years_between``)."""
+    found: list[Time] = []
+    if "19" not in text and "20" not in text:  # no year's digits: most sentences
+        return found
+    searched_to = 0
+    for digits in _YEAR_DIGITS.finditer(text):
+        if digits.end() <= searched_to:
+            continue
+        # one character past the year, for the lookaheads that end an expression ("năm 2022/...")
+        window_end = min(len(text), digits.end() + 1)
+        position = max(searched_to, digits.start() - _TIME_REACH)
+        while (m := TIME.search(text, position, window_end)) and m.end() <= digits.end():
+            year = next(y for y in m.group("year", "month_year", "quarter_year", "index_year", "period_end") if y)
+            found.append(Time(offset + m.start(), offset + m.end(), int(year), bool(m.group("index_year")),
+                              bool(m.group("compared"))))
+            position = m.end()
+        searched_to = position
+    return found
+
+
+def years_between(times: list[Time], start: int, end: int, of_index: bool = False) -> list[int]:
+    """The years of the expressions wholly between start and end that are not comparisons (with of_index,
+    only an index's), in order."""
+    return [t.year for t in times if start <= t.start and t.end <= end and not t.compared
+            and (t.of_index or not of_index)]
+
+
+def years_in(text: str) -> list[int]:
+    """The years of the time expressions in text that are not comparisons, in order."""
+    return years_between(times_in(text), 0, len(text))
+
+
+def opening_year(sentence: str) -> int | None:
+    """The year a sentence opens with, governing all its clauses: "Trong năm 2024, cấp tỉnh ...; cấp huyện ..."."""
+    opening = _OPENING.match(sentence)
+    years = years_in(opening.group()) if opening else []
+    return years[-1] if years else None
+
+
+def lead_year(sentence: str, first_figure: int) -> int | None:
+    """The year a sentence states before its first figure, in its first clause: "Theo Đề án, đến năm 2025
+    Đồng Tháp phấn đấu ... 20% GRDP; tỷ lệ ... đạt 80%" sets 2025 for the clauses after too."""
+    first_clause = sentence.find(";")
+    years = years_in(sentence[:first_figure if first_clause < 0 else min(first_clause, first_figure)])
+    return years[-1] if years else None
+
+
 # Words that make a figure a target: "mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "sẽ", "theo kế hoạch",
 # "kế hoạch ... đặt ra".
 TARGET_CUES = whole_words(GOAL_WORDS, flags=re.IGNORECASE)
@@ -14,18 +100,22 @@ TARGET_CUES = whole_words(GOAL_WORDS, flags=re.IGNORECASE)
 # "kết quả đạt", "thực tế đạt".
 RESULT_CUES = re.compile(rf"(?:{words(RESULT_VERBS)})\s+(?:các\s+|những\s+)?(?:{words(GOAL_NOUNS)})"
                          r"(?:\s+(?:đề ra|đặt ra|đã đề ra|đã đặt ra))?"
+                         r"|(?<!\w)đạt và vượt(?!\w)"
                          rf"|(?<!\w)(?:{words(RESULT_WORDS)})(?!\w)", re.IGNORECASE)
-# How far after a figure a year may stand and still be its year ("15/63 ... DTI năm 2022").
-_YEAR_AFTER_CHARS = 60
 
 
-def period_year(before: str, after: str) -> int | None:
-    """The year a figure refers to: the nearest 'năm YYYY' before it in its clause, else just after it."""
-    years = YEAR.findall(before)
+# A goal word a numeral counts is a count of goals, no goal: "đạt và vượt 43/51 chỉ tiêu, trong đó 17 chỉ tiêu vượt".
+_COUNTED_GOAL = re.compile(r"\d\s*$")
+
+
+def period_year(times: list[Time], before: tuple[int, int], after: tuple[int, int]) -> int | None:
+    """The year a figure refers to: the nearest time expression before it in its clause (the offsets
+    before), else the first after it (up to the next figure); comparisons never count."""
+    years = years_between(times, *before)
     if years:
-        return int(years[-1])
-    following = YEAR.search(after[:_YEAR_AFTER_CHARS])
-    return int(following.group(1)) if following else None
+        return years[-1]
+    following = years_between(times, *after)
+    return following[0] if following else None
 
 
 def status(sentence_before: str, year: int | None = None, published_year: int | None = None) -> str:
@@ -37,7 +127,8 @@ def status(sentence_before: str, year: int | None = None, published_year: int | 
     """
     if year and published_year and year > published_year:
         return "target"
-    cues = [m.end() for m in TARGET_CUES.finditer(sentence_before)]
+    cues = [m.end() for m in TARGET_CUES.finditer(sentence_before)
+            if not _COUNTED_GOAL.search(sentence_before, max(0, m.start() - 8), m.start())]
     if not cues:
         return "actual"
     results = [m.end() for m in RESULT_CUES.finditer(sentence_before)]

@@ -1,0 +1,90 @@
+"""What a figure measures, in the words around it: the noun phrase it counts, or the subject it is said of.
+
+    1.805 dịch vụ công trực tuyến, trong đó ...   counted: "dịch vụ công trực tuyến"
+    Tỷ lệ hồ sơ giải quyết trực tuyến đạt 95,2%   subject: "Tỷ lệ hồ sơ giải quyết trực tuyến"
+    28 nền tảng và cơ sở dữ liệu dùng chung       counted: "nền tảng và cơ sở dữ liệu dùng chung" (a list of nouns)
+"""
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from cds_facts.tasks.language.lexicon import COMMA_COMPOUNDS, LIST_NOUNS, MEASURE_HEADS, whole_words, words
+
+# Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
+_PHRASE_STOP = re.compile(
+    r"[,.;:()!?…“”\"]|(?<!\w)(?:và|với|được|đã|đang|sẽ|đạt|là|có|thì|nhưng|hoặc|cùng|để|trong|tại|trên|theo|"
+    r"so|từ|đến|tới|khi|nên|do|vì|nhằm|đều|bao gồm|chiếm)(?!\w)", re.IGNORECASE)
+# A comma or "và" that joins another noun to the list the figure counts: "100% xã, thôn, bản", "28 nền tảng và
+# cơ sở dữ liệu dùng chung", "100% doanh nghiệp, tổ chức".
+_LIST_JOIN = re.compile(rf"(?:\s*,\s*|\s*và\s+)(?=(?:{words(LIST_NOUNS)})(?!\w))", re.IGNORECASE)
+# Verbs that join a subject to its figure: "Tỷ lệ ... đạt 85%", "... là 4.970 trạm".
+_PREDICATE_TAIL = re.compile(r"(?:\s+(?:đạt|là|chiếm|lên|tới|đến|ở mức|trung bình|bình quân|đều|khoảng|trên|"
+                             r"hơn|gần|dưới|với|vào khoảng))+\s*$", re.IGNORECASE)
+# A compound with a comma inside goes on past its comma: "16/125 cơ sở khám, chữa bệnh".
+_COMPOUND = whole_words(COMMA_COMPOUNDS, flags=re.IGNORECASE)
+_COMPOUND_REACH = 40
+MEASURE_HEAD = whole_words(MEASURE_HEADS, flags=re.IGNORECASE)
+_MAX_PHRASE_WORDS = 12
+_NON_SPACE = re.compile(r"\S+")
+_MAX_SUBJECT_WORDS = 12
+
+
+def counted_after(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase after a figure, up to limit: (phrase, end offset)."""
+    end = start
+    while True:
+        window = text[end:limit]
+        stop = _PHRASE_STOP.search(window)
+        piece_end = end + (stop.start() if stop else len(window))
+        end = piece_end
+        joined = _LIST_JOIN.match(text, end, limit) if stop else None
+        compound = _compound_across(text, start, end, limit) if stop and text.startswith(",", end) else None
+        if compound:
+            end = compound
+        elif joined:
+            end = joined.end()
+        else:
+            break
+    found = list(islice(_NON_SPACE.finditer(text, start, end), _MAX_PHRASE_WORDS))
+    if not found:
+        return "", start
+    return " ".join(m.group() for m in found), found[-1].end()
+
+
+def _compound_across(text: str, start: int, position: int, limit: int) -> int | None:
+    """The end of a comma compound the phrase from start stands in at position, or None."""
+    for found in _COMPOUND.finditer(text, max(start, position - _COMPOUND_REACH), min(limit, position + _COMPOUND_REACH)):
+        if found.start() < position < found.end():
+            return found.end()
+    return None
+
+
+def _last_break(window: str) -> int:
+    """Where the last comma, semicolon, colon or parenthesis of window stands (-1 if none); a comma inside a
+    compound ("các bộ, ngành") is none."""
+    for found in reversed(list(re.finditer(r"[,;:(]", window))):
+        if found.group() != "," or _compound_across(window, 0, found.start() + 1, len(window)) is None:
+            return found.start()
+    return -1
+
+
+def subject_before(text: str, start: int, end: int) -> tuple[str, int]:
+    """The subject a figure is predicated of: "Tỷ lệ dân số ... đạt 85%" -> (subject, start offset).
+
+    The subject runs from the clause's last comma; a long one starts at its
+    last measure word ("tỷ lệ", "số lượng"), else keeps its last words.
+    """
+    window = _PREDICATE_TAIL.sub("", text[start:end])
+    piece_start = _last_break(window) + 1
+    found = list(re.finditer(r"\S+", window[piece_start:]))
+    if len(found) > _MAX_SUBJECT_WORDS:
+        heads = list(MEASURE_HEAD.finditer(window, piece_start))
+        if heads and len(window[heads[-1].start():].split()) <= 2 * _MAX_SUBJECT_WORDS:
+            piece_start = heads[-1].start()
+            found = list(re.finditer(r"\S+", window[piece_start:]))
+        else:
+            found = found[-_MAX_SUBJECT_WORDS:]
+    if not found:
+        return "", end
+    return " ".join(m.group() for m in found), start + piece_start + found[0].start()

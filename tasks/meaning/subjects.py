@@ -1,0 +1,105 @@
+"""Whose figure it is: a province, a place inside one, a ministry, the country, the world.
+
+    Bộ Công an đạt 92,17% hồ sơ trực tuyến            ministry: no province
+    cao hơn mức bình quân 20% của cả nước              national: no province
+    Việt Nam xếp thứ 71/193 quốc gia                   international: no province
+    Ở xã Cẩm Lĩnh (huyện Cẩm Xuyên), 3.000 người dân   place: the commune, the most specific unit named
+    chỉ sau Bắc Ninh (56,83%) và Thái Nguyên (42,92%)   province: each its own
+    TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3       province: paired in order
+
+A ministry, the country or the world must be what the figure is said of: the subject of its clause ("Bộ
+Công an đạt ...", "Cả nước có ..."), or named right with it ("... của cả nước"); one named as a source
+("theo Bộ Thông tin và Truyền thông", "do Bộ ... công bố") or as the scale of a rank ("đứng thứ 10 cả nước")
+is neither.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cds_facts.tasks.language.lexicon import COUNTRY_WORDS, WORLD_WORDS, words
+from cds_facts.tasks.language.places import Mention
+
+# A clause whose subject is a ministry: "Bộ Công an đạt ...", "Các bộ, ngành đã ...", "Riêng Bộ Y tế có ...".
+_MINISTRY_SUBJECT = re.compile(r"^\s*(?:(?:[Rr]iêng|[Cc]òn|[Tt]rong đó|[Đđ]ối với)\s*,?\s*)?"
+                               r"(?:(?:[Cc]ác\s+)?[Bb]ộ(?:,\s*ngành|\s+[A-ZĐÀ-Ỹ][\w-]*)|(?:[Cc]ác\s+)?cơ quan ngang bộ)")
+_COUNTRY_SUBJECT = re.compile(rf"^\s*(?:(?:riêng|còn|trong đó|hiện nay|hiện|trên|tính chung)\s*,?\s*)?(?:{words(COUNTRY_WORDS)})(?!\w)",
+                              re.IGNORECASE)
+_WORLD_SUBJECT = re.compile(rf"^\s*(?:{words(WORLD_WORDS)})(?!\w)", re.IGNORECASE)
+# The country or the world named with the figure: "mức bình quân 20% của cả nước", "trung bình toàn quốc 70%".
+_COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:của|trên|toàn|trung bình|bình quân)\s+(?:{words(COUNTRY_WORDS)})(?!\w)",
+                           re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(rf"(?:bình quân|trung bình)(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
+                             r"(?:\s+(?:là|đạt|ở mức|với|khoảng))?)?\s*$", re.IGNORECASE)  # "... cả nước là 65%"
+# Countries ranked: "Việt Nam xếp thứ 71/193 quốc gia", a denominator no province table has; "xếp thứ 46 thế giới".
+_COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:trên|của)\s+)?(?:quốc gia|nước|nền kinh tế|vùng lãnh thổ|{words(WORLD_WORDS)})(?!\w)",
+                              re.IGNORECASE)
+# A ministry or the country named as the figure's owner: "tỷ lệ hồ sơ ... của các bộ, ngành đạt 92,17%",
+# "tốc độ internet di động của Việt Nam xếp thứ 46".
+_MINISTRY_OF = re.compile(r"(?<!\w)của\s+(?:các\s+)?(?:bộ(?:\s*,\s*ngành|\s+ngành|\s+[A-ZĐ])|cơ quan ngang bộ)")
+_COUNTRY_OF = re.compile(rf"(?<!\w)của\s+(?:{words(COUNTRY_WORDS)})(?!\w)", re.IGNORECASE)
+# The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
+_PREAMBLE_COMMA = re.compile(r",(?!\s*(?:ngành|ban|cơ quan ngang bộ)(?!\w))")
+# "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
+_RESPECTIVELY = re.compile(r"(?<!\w)lần lượt(?!\w)", re.IGNORECASE)
+_PROVINCE_TABLE_SIZE = 63
+PLACE_LEVEL = {"xã": 3, "phường": 3, "thị trấn": 3, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2}
+
+
+@dataclass(frozen=True)
+class Subject:
+    scope: str | None  # province, place, ministry, national, international; None when unknown
+    province: str | None
+    place: str | None
+
+
+def scope_of(subject_text: str, after: str, kind: str, denominator: float | None) -> str | None:
+    """ministry, national or international when the figure is said of one of them, else None.
+
+    subject_text: the clause before the figure from its start (or the previous figure); after: what follows
+    the figure in its clause.
+    """
+    if kind == "rank" and (denominator and denominator > _PROVINCE_TABLE_SIZE or _COUNTRIES_AFTER.match(after)):
+        return "international"
+    own = _PREAMBLE_COMMA.split(subject_text)[-1]  # the figure's own words, after a "Theo ...," preamble
+    for subject in (subject_text, own):
+        if _WORLD_SUBJECT.match(subject):
+            return "international"
+        if _MINISTRY_SUBJECT.match(subject):
+            return "ministry"
+        if _COUNTRY_SUBJECT.match(subject):
+            return "international" if kind == "rank" else "national"
+    if _MINISTRY_OF.search(own):
+        return "ministry"
+    if _COUNTRY_OF.search(own):
+        return "international" if kind == "rank" else "national"
+    if kind != "rank" and (_COUNTRY_WITH.match(after) or _AVERAGE_BEFORE.search(subject_text[-40:])):
+        return "national"
+    return None
+
+
+def most_specific_place(places: list[Mention]) -> Mention | None:
+    """Of the places named before a figure in its sentence, the most specific (a commune over the district
+    around it), the nearest among equals."""
+    if not places:
+        return None
+    return max(enumerate(places), key=lambda item: (_level(item[1]), item[0]))[1]
+
+
+def _level(place: Mention) -> int:
+    unit = place.name.split(" ")[0] if not place.name.startswith(("thị xã", "thị trấn", "thành phố")) \
+        else " ".join(place.name.split(" ")[:2])
+    return PLACE_LEVEL.get(unit.lower(), 1)
+
+
+def paired_in_order(provinces: list[Mention], figure_index: int, figures_after_cue: int,
+                    text: str, cue_start: int) -> Mention | None:
+    """With "lần lượt", the province named in the same place as the figure among the figures after it."""
+    before = [p for p in provinces if p.end <= cue_start]
+    if len(before) >= figures_after_cue > figure_index >= 0:
+        return before[len(before) - figures_after_cue + figure_index]
+    return None
+
+
+def respectively(text: str, start: int, end: int) -> re.Match | None:
+    return _RESPECTIVELY.search(text, start, end)

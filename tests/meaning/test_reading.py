@@ -1,0 +1,176 @@
+"""What each figure is read as, rule by rule, on sentences written for these tests in the shapes provincial
+news uses. Each row: a text, the value of one of its figures, and the attributes that figure must have."""
+import pytest
+
+from cds_facts.tasks.io.reference import read_catalogue_csv
+from cds_facts.tasks.language.places import load_gazetteer
+from cds_facts.tasks.meaning.extract import Extractor
+from cds_facts.tasks.meaning.indicators import Catalogue
+from cds_facts.tasks.models import Article
+
+from conftest import vn
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(Catalogue(read_catalogue_csv()), load_gazetteer())
+
+
+def read(extractor, text, value, province="Quảng Trị", published=vn(2025, 3, 1)):
+    facts = extractor.facts(Article("d", None, None, published, (), province, text))
+    found = [f for f in facts if f.value == value]
+    assert len(found) == 1, f"{value} read {len(found)} times from {text!r}: {facts}"
+    return found[0]
+
+
+def check(fact, expected):
+    assert {name: getattr(fact, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # the province the article is about, unless the clause names another or a scope above provinces
+    ("Toàn tỉnh có 1.240 trạm BTS; cả nước có 112.000 trạm BTS.", 1240,
+     {"scope": "province", "province": "Quảng Trị", "indicator": "infra.bts_stations"}),
+    ("Toàn tỉnh có 1.240 trạm BTS; cả nước có 112.000 trạm BTS.", 112000,
+     {"scope": "national", "province": None, "indicator": "infra.bts_stations"}),
+    # a source named first is not the subject
+    ("Theo Bộ Thông tin và Truyền thông, cả nước đã có 4.500 dịch vụ công trực tuyến toàn trình.", 4500,
+     {"scope": "national", "province": None}),
+    ("Tỷ lệ người dân có tài khoản thanh toán điện tử đạt gần 70%, cao hơn mức trung bình cả nước là 65%.", 65,
+     {"scope": "national", "province": None}),
+    ("Tỷ lệ người dân có tài khoản thanh toán điện tử đạt gần 70%, cao hơn mức trung bình cả nước là 65%.", 70,
+     {"scope": "province", "province": "Quảng Trị", "qualifier": "approx"}),
+    ("Bộ Tư pháp có 98% hồ sơ được xử lý trực tuyến.", 98, {"scope": "ministry", "province": None}),
+    ("Theo bảng xếp hạng Chính phủ điện tử của Liên Hợp Quốc, Việt Nam xếp thứ 71/193 quốc gia.", 71,
+     {"scope": "international", "province": None, "indicator": "index.egov_rank_un"}),
+    # a place inside the province: the most specific unit named before the figure
+    ("Huyện Hải Lăng có 95% hộ gia đình sử dụng Internet cáp quang.", 95,
+     {"scope": "place", "place": "huyện Hải Lăng", "province": "Quảng Trị"}),
+    ("Tại xã Cam Hiếu (huyện Cam Lộ), 1.200 người dân đã cài đặt ứng dụng VNeID.", 1200,
+     {"scope": "place", "place": "xã Cam Hiếu"}),
+    # another province named in the clause is the subject from there on
+    ("Tỉnh Quảng Bình có 900 trạm BTS, tỉnh Quảng Trị có 700 trạm.", 900,
+     {"province": "Quảng Bình", "indicator": "infra.bts_stations"}),
+    ("Tỉnh Quảng Bình có 900 trạm BTS, tỉnh Quảng Trị có 700 trạm.", 700, {"province": "Quảng Trị"}),
+])
+def test_whose_figure(extractor, text, value, expected):
+    check(read(extractor, text, value), expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # "lần lượt": figures pair with the provinces before it, in order, and share the year after the list
+    ("Các tỉnh Quảng Bình, Hà Tĩnh lần lượt xếp thứ 20 và 25 về chỉ số DTI năm 2023.", 20,
+     {"province": "Quảng Bình", "indicator": "dti.rank", "period_year": 2023}),
+    ("Các tỉnh Quảng Bình, Hà Tĩnh lần lượt xếp thứ 20 và 25 về chỉ số DTI năm 2023.", 25,
+     {"province": "Hà Tĩnh", "indicator": "dti.rank", "period_year": 2023}),
+    # each pillar named with its own rank
+    ("Trụ cột chính quyền số của tỉnh xếp thứ 15, kinh tế số xếp thứ 40 và xã hội số xếp thứ 22.", 15,
+     {"indicator": "dti.rank_digital_government"}),
+    ("Trụ cột chính quyền số của tỉnh xếp thứ 15, kinh tế số xếp thứ 40 và xã hội số xếp thứ 22.", 40,
+     {"indicator": "dti.rank_digital_economy"}),
+    ("Trụ cột chính quyền số của tỉnh xếp thứ 15, kinh tế số xếp thứ 40 và xã hội số xếp thứ 22.", 22,
+     {"indicator": "dti.rank_digital_society"}),
+    # an index's rank and score are of its table's year, not of when it was published
+    ("Chỉ số DTI năm 2023 do Bộ Thông tin và Truyền thông công bố tháng 7/2024, Quảng Trị xếp thứ 28/63.", 28,
+     {"indicator": "dti.rank", "period_year": 2023, "denominator": 63}),
+    ("Chỉ số DTI năm 2023 của tỉnh đạt 0,48 điểm, xếp thứ 30/63 tỉnh, thành phố.", 0.48,
+     {"kind": "score", "indicator": "dti.score", "period_year": 2023}),
+    # the index named in the sentence before, and the year the sentence opens with
+    ("Năm 2022, tỉnh xếp thứ 35/63 về chỉ số chuyển đổi số. Năm 2023, tỉnh tăng 7 bậc, xếp thứ 28/63.", 28,
+     {"indicator": "dti.rank", "period_year": 2023}),
+    # a change in rank is no rank, and says what changed only through "change"
+    ("Năm 2022, tỉnh xếp thứ 35/63 về chỉ số chuyển đổi số. Năm 2023, tỉnh tăng 7 bậc, xếp thứ 28/63.", 7,
+     {"change": "increase", "indicator": None}),
+    # no national index rank: an agency's or a district's place in the province's own ranking, a region's
+    # table, or a rank in something the catalogue does not rank
+    ("Sở Nội vụ xếp thứ 2 về chỉ số cải cách hành chính của các sở, ngành.", 2, {"indicator": None}),
+    ("Huyện Gio Linh đứng thứ 3 về chuyển đổi số cấp huyện.", 3, {"indicator": None}),
+    ("Trong bảng xếp hạng cải cách hành chính của các sở, đứng thứ 3 là Sở Giáo dục và Đào tạo.", 3,
+     {"indicator": None}),
+    ("Tỉnh xếp thứ 4/14 tỉnh vùng Bắc Trung Bộ và Duyên hải miền Trung về chuyển đổi số.", 4, {"indicator": None}),
+    ("Tỉnh dẫn đầu cả nước về tỷ lệ hồ sơ trực tuyến, xếp thứ 1.", 1, {"indicator": None}),
+    # a bound on a rank
+    ("Quảng Trị nằm trong nhóm 10 tỉnh dẫn đầu về chuyển đổi số.", 10, {"kind": "rank", "qualifier": "at_most"}),
+    # the province's place in the national PAR table
+    ("Ủy ban nhân dân tỉnh xếp thứ 12/63 về chỉ số cải cách hành chính.", 12, {"indicator": "index.par_rank"}),
+])
+def test_ranks_and_their_index(extractor, text, value, expected):
+    check(read(extractor, text, value), expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # the year the paragraph opens with carries to its later sentences
+    ("Năm 2023, tỉnh có 900 dịch vụ công trực tuyến toàn trình. Tỷ lệ hồ sơ trực tuyến đạt 60%.", 60,
+     {"period_year": 2023, "status": "actual", "indicator": "gov.online_dossier_rate"}),
+    # a goal and its deadline; the clause after it with a year of its own is a result
+    ("Đến năm 2025, tỉnh phấn đấu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến; năm 2024 đạt 65%.", 80,
+     {"period_year": 2025, "status": "target", "indicator": "gov.online_dossier_rate"}),
+    ("Đến năm 2025, tỉnh phấn đấu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến; năm 2024 đạt 65%.", 65,
+     {"period_year": 2024, "status": "actual", "indicator": "gov.online_dossier_rate"}),
+    ("Theo kế hoạch, năm 2025 tỉnh sẽ có 50% doanh nghiệp nhỏ và vừa sử dụng nền tảng số.", 50,
+     {"period_year": 2025, "status": "target"}),
+    ("Mục tiêu đến năm 2030, kinh tế số chiếm 30% GRDP.", 30, {"period_year": 2030, "status": "target"}),
+    # no year said: none is guessed
+    ("Toàn tỉnh hiện có khoảng 3.500 doanh nghiệp công nghệ số.", 3500,
+     {"period_year": None, "qualifier": "approx", "indicator": "econ.digital_enterprises"}),
+])
+def test_year_and_status(extractor, text, value, expected):
+    check(read(extractor, text, value), expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # a percent whose own words name only a level or a year says the measure before it again
+    ("Tỷ lệ hồ sơ xử lý trực tuyến cấp tỉnh đạt 90%, cấp huyện đạt 70%, cấp xã đạt 55%.", 55,
+     {"indicator": "gov.online_dossier_rate"}),
+    # a ratio and its share
+    ("Có 1.500/2.000 hồ sơ được giải quyết trực tuyến, đạt 75%.", 1500,
+     {"kind": "ratio", "denominator": 2000, "indicator": "gov.online_dossiers"}),
+    ("Có 1.500/2.000 hồ sơ được giải quyết trực tuyến, đạt 75%.", 75, {"indicator": "gov.online_dossier_rate"}),
+    # a rate per hundred inhabitants is a ratio, and a value only of a rate per hundred of the same
+    ("Số thuê bao di động trên 100 dân đạt 125.", 125,
+     {"kind": "ratio", "denominator": 100, "indicator": "infra.mobile_subscribers_per_100"}),
+    ("Tỉnh có 85 thuê bao di động/100 dân.", 85,
+     {"kind": "ratio", "denominator": 100, "indicator": "infra.mobile_subscribers_per_100"}),
+    ("Tỉnh có 30 thuê bao băng rộng cố định/100 hộ gia đình.", 30,
+     {"kind": "ratio", "denominator": 100, "indicator": None}),
+    # ... while "trên 100 người" elsewhere is a count with a bound
+    ("Có trên 100 người dân tham gia lớp tập huấn kỹ năng số.", 100, {"kind": "count", "qualifier": "more_than"}),
+    # a share out of another whole than the indicator's is none of its values
+    ("Tỷ lệ người dùng điện thoại thông minh trên tổng số người sử dụng di động đạt 85%.", 85, {"indicator": None}),
+    ("Tỷ lệ người dân có điện thoại thông minh trên tổng dân số đạt 85%.", 85, {"indicator": "soc.smartphone_rate"}),
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ tiếp nhận đạt 75%.", 75,
+     {"indicator": "gov.online_dossier_rate"}),
+    ("Tỷ lệ hồ sơ giải quyết trực tuyến đạt 75% trên tổng số gần 20.000 hồ sơ.", 75,
+     {"indicator": "gov.online_dossier_rate"}),
+    # what is counted must be what the indicator counts
+    ("Số trạm BTS tăng 120 trạm so với năm 2022, nâng tổng số lên 1.360 trạm.", 120,
+     {"change": "increase", "indicator": None}),
+    ("Đã có 11,07 triệu lượt truy cập Cổng dịch vụ công của tỉnh.", 11_070_000, {"indicator": "gov.portal_visits"}),
+    ("Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 85,5%, tăng 3,2% so với cùng kỳ năm trước.", 3.2,
+     {"change": "increase", "indicator": None}),
+    # a part of a total is linked to it
+    ("Tỉnh có 47 xã, trong đó 20 xã đạt chuẩn nông thôn mới kiểu mẫu.", 20, {"part_of": "d:8"}),
+])
+def test_what_a_figure_measures(extractor, text, value, expected):
+    check(read(extractor, text, value), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Doanh thu thương mại điện tử đạt 50 triệu USD.",  # money in another currency: no VND figure
+    "Tài khoản định danh điện tử mức 2 đã được kích hoạt.",  # a level's number
+    "Tổng đài 1900 1075 hỗ trợ người dân 24/7.",  # a service number, round the clock
+])
+def test_numbers_that_are_no_figure(extractor, text):
+    assert extractor.facts(Article("d", None, None, vn(2025, 3, 1), (), "Quảng Trị", text)) == []
+
+
+def test_every_indicator_carries_its_evidence(extractor):
+    text = ("Năm 2024, tỉnh có 1.240 trạm BTS, 85 thuê bao di động/100 dân; tỷ lệ hồ sơ xử lý trực tuyến cấp "
+            "tỉnh đạt 90%, cấp huyện đạt 70%.")
+    facts = extractor.facts(Article("d", None, None, vn(2025, 3, 1), (), "Quảng Trị", text))
+    assert [(f.indicator, f.evidence) for f in facts] == [
+        ("infra.bts_stations", "cue:trạm bts"),
+        ("infra.mobile_subscribers_per_100", "cue:thuê bao di động/100 dân"),
+        ("gov.online_dossier_rate", "cue:hồ sơ … xử lý trực tuyến"),
+        ("gov.online_dossier_rate", f"same measure as {facts[2].fact_id}"),
+    ]
