@@ -139,8 +139,9 @@ def migrate(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> li
 
 
 def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
-    """Indicators and indicator splits from their CSVs that the tables lack (rows users added stay);
-    provinces and places replaced from theirs."""
+    """Indicators from the catalogue CSV: the codes it ships are set as it states them (a new release's
+    cues and names reach a warehouse made by an older one), codes users added stay as they are. Indicator
+    splits the table lacks added; provinces and places replaced from their CSVs."""
     rows = read_catalogue_csv()
     catalogue = pa.table({col: [r.get(col) for r in rows] for col in CATALOGUE_COLUMNS})
     province_rows = read_csv_rows(settings.data_path("provinces.csv"))
@@ -156,6 +157,9 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     con.register("parts_csv", parts)
     con.register("places_csv", places)
     try:
+        shipped = ", ".join(f"{col} = c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
+        differs = " OR ".join(f"i.{col} IS DISTINCT FROM c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
+        con.execute(f"UPDATE indicators i SET {shipped} FROM catalogue_csv c WHERE i.code = c.code AND ({differs})")
         con.execute("INSERT INTO indicators SELECT * FROM catalogue_csv"
                     " WHERE code NOT IN (SELECT code FROM indicators)")
         con.execute("INSERT OR IGNORE INTO indicator_parts SELECT * FROM parts_csv")

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import DATA, SEEDS
 from cds_facts.tasks.io import pipeline, store
+from cds_facts.tasks.io.reference import read_catalogue_csv
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.models import BatchResult, RunCounts, SeenInput
 from cds_facts.tasks.io.tables import BatchTables, batch_tables
@@ -58,6 +59,17 @@ def test_user_indicators_survive_reseeding(tmp_path):
         con.execute("INSERT INTO indicators VALUES ('user.drones', 'x', 'count', 'Máy bay không người lái', '', 'drone')")
     state = store.prepare(db)
     assert "user.drones" in {r["code"] for r in state.catalogue_rows}
+
+
+def test_a_shipped_indicator_is_set_as_the_catalogue_states_it(tmp_path):
+    db = tmp_path / "w.duckdb"
+    store.prepare(db)
+    with duckdb.connect(str(db)) as con:  # as an older release wrote it
+        con.execute("UPDATE indicators SET cues = 'trạm phát sóng', name_vi = 'cũ' WHERE code = 'infra.bts_stations'")
+    state = store.prepare(db)
+    shipped = next(r for r in read_catalogue_csv() if r["code"] == "infra.bts_stations")
+    held = next(r for r in state.catalogue_rows if r["code"] == "infra.bts_stations")
+    assert (held["name_vi"], held["cues"]) == (shipped["name_vi"], shipped["cues"])
 
 
 def write_folder(db: Path, folder: Path, run_id: str = "run") -> RunCounts:
@@ -124,7 +136,8 @@ def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_
         for name, table in seed_batch(tmp_path / "scratch.duckdb").tables.items():
             con.register(name, table)
         for table, batch_table in (("documents", "batch_documents"), ("facts", "batch_facts")):
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {batch_table}")
+            then = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())  # its columns then
+            con.execute(f"INSERT INTO {table} BY NAME SELECT {then} FROM {batch_table}")
     before = count(db, "SELECT count(*) FROM facts")
     keyed = "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'PRIMARY KEY'"
     assert count(db, keyed) == 1
