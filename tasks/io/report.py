@@ -4,7 +4,7 @@ from the warehouse is escaped: an article's text never becomes markup.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
@@ -30,7 +30,15 @@ class Chart:
     indicator: str
     name: str
     kind: str
-    bars: list[tuple[str, float, str]]  # (province, value, source)
+    bars: list[tuple[str, float, str]]  # (province, value, source), best first
+    years: list[int] = field(default_factory=list)  # the years its figures are of
+
+    @property
+    def title(self) -> str:
+        """The chart's name with the years of its figures, and how to read a rank."""
+        years = sorted(set(self.years))
+        when = "" if not years else f" ({years[0]})" if len(years) == 1 else f" ({years[0]}–{years[-1]})"
+        return self.name + when + (": rank 1 is best" if self.kind == "rank" else "")
 
 
 def number(value: float) -> str:
@@ -42,7 +50,8 @@ def number(value: float) -> str:
 
 
 def svg_bars(chart: Chart) -> str:
-    """A horizontal bar chart as inline SVG."""
+    """A horizontal bar chart as inline SVG, bars in the order given. A rank's bar is as long as the rank:
+    the best, rank 1, is the shortest and comes first."""
     top = max(value for _, value, _ in chart.bars) or 1.0
     unit = _UNITS.get(chart.kind, "")
     height = len(chart.bars) * (_BAR_HEIGHT + _BAR_GAP)
@@ -80,17 +89,19 @@ def _cell(value) -> str:
 
 
 def read_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
-    """One chart per indicator with a latest value, provinces by value, most-reported indicators first."""
+    """One chart per indicator with a latest value (levels only: latest_values holds no change and no bound),
+    provinces best first (the highest value, the lowest rank), most-reported indicators first."""
     rows = con.execute(
         "SELECT l.indicator, i.name_vi, l.kind, l.province, CASE WHEN l.kind = 'ratio' THEN l.share_pct"
-        " ELSE l.value END, l.source FROM latest_values l JOIN indicators i ON i.code = l.indicator"
-        " ORDER BY l.indicator, 5 DESC").fetchall()
+        " ELSE l.value END AS shown, l.source, l.year FROM latest_values l JOIN indicators i ON i.code = l.indicator"
+        " WHERE shown IS NOT NULL"
+        " ORDER BY l.indicator, CASE WHEN l.kind = 'rank' THEN shown ELSE -shown END, l.province").fetchall()
     charts: dict[str, Chart] = {}
-    for code, name, kind, province, value, source in rows:
-        if value is None:
-            continue
+    for code, name, kind, province, value, source, year in rows:
         chart = charts.setdefault(code, Chart(code, name, "percent" if kind == "ratio" else kind, []))
         chart.bars.append((province, value, source))
+        if year is not None:
+            chart.years.append(year)
     return sorted(charts.values(), key=lambda c: (-len(c.bars), c.indicator))
 
 
@@ -117,7 +128,7 @@ def build_report(db: str | Path) -> str:
     if not charts:
         sections.append('<p class="empty">No facts with an indicator yet.</p>')
     for chart in charts:
-        sections.append(f'<h3>{escape(chart.name)} <span class="code">{escape(chart.indicator)}</span></h3>'
+        sections.append(f'<h3>{escape(chart.title)} <span class="code">{escape(chart.indicator)}</span></h3>'
                         + svg_bars(chart))
     sections += [
         "<h2>Corroborated figures</h2>",

@@ -143,7 +143,9 @@ def test_a_percent_is_checked_against_the_ratio_only_when_it_is_the_next_figure(
             "kind": ["ratio" if m.group(2) else "percent" if m.group(3) else "count" for m in found],
             "value": [float(m.group(1) or m.group(3) or m.group()) for m in found],
             "denominator": [float(m.group(2)) if m.group(2) else None for m in found],
-            "start_char": [m.start() for m in found], "end_char": [m.end() for m in found]})
+            "start_char": [m.start() for m in found], "end_char": [m.end() for m in found],
+            "change": ["increase" if text[max(0, m.start() - 5):m.start()].endswith("tăng ") else None
+                       for m in found]})
         with duckdb.connect(str(db)) as con:
             con.register("some_facts", facts)
             con.register("some_documents", pa.table({"doc_id": ["d"], "clean_text": [text]}))
@@ -154,3 +156,5 @@ def test_a_percent_is_checked_against_the_ratio_only_when_it_is_the_next_figure(
     assert checks("30/60 xã, đạt 50%") == []
     assert checks("30/60 xã, 12 thôn, đạt 90%") == []  # the 90% is the share of something else
     assert checks("30/60 xã. Năm nay đạt 90%") == []  # another sentence
+    assert checks("30/60 xã, tăng 90%") == []  # a change is no share of the ratio
+    assert checks("30/60 xã, tăng 10%, đạt 90%") == ["ratio_disagrees_with_percent"]  # the level after it is

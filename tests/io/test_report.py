@@ -5,8 +5,13 @@ import subprocess
 
 import pytest
 
+import duckdb
+
 from cds_facts.flows.ingest import ingest
-from cds_facts.tasks.io.report import Chart, build_report, number, svg_bars
+from cds_facts.tasks.io import pipeline, store
+from cds_facts.tasks.io.report import Chart, build_report, number, read_charts, svg_bars
+from cds_facts.tasks.io.tables import batch_tables
+from cds_facts.tasks.meaning.indicators import Catalogue
 
 from conftest import DATA, SEEDS
 
@@ -60,3 +65,23 @@ def test_the_report_renders_in_headless_chromium(report, tmp_path):
     subprocess.run([browser, *flags, "--window-size=1000,2000", f"--screenshot={shot}", report.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_rank_charts_read_best_first_and_say_their_years(tmp_path):
+    folder, db = tmp_path / "in", tmp_path / "w.duckdb"
+    folder.mkdir()
+    for name, sentence in (("a.txt", "Năm 2023, tỉnh Quảng Trị xếp thứ 28/63 về chỉ số DTI."),
+                           ("b.txt", "Năm 2023, tỉnh Hà Tĩnh xếp thứ 9/63 về chỉ số DTI."),
+                           ("c.txt", "Năm 2024, tỉnh Quảng Bình xếp thứ 15/63 về chỉ số DTI, tăng 5 bậc.")):
+        (folder / name).write_text(f"Chuyển đổi số ở {name}\n\n{sentence}", encoding="utf-8")
+    state = store.prepare(db)
+    outcome = pipeline.process_batch(sorted(folder.iterdir()), state.catalogue_rows)
+    store.write_batch(db, batch_tables(outcome.result, Catalogue(state.catalogue_rows).fingerprint, "run"), "run")
+    with duckdb.connect(str(db), read_only=True) as con:
+        chart = next(c for c in read_charts(con) if c.indicator == "dti.rank")
+    assert [(province, value) for province, value, _ in chart.bars] == [
+        ("Hà Tĩnh", 9), ("Quảng Bình", 15), ("Quảng Trị", 28)]  # the change "tăng 5 bậc" is no rank
+    assert chart.title.endswith("(2023–2024): rank 1 is best")
+    svg = svg_bars(chart)
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
+    assert widths == sorted(widths)  # rank 1's bar is the shortest, on top
