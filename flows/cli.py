@@ -217,6 +217,9 @@ def _summary(db: Path, counts: dict) -> int:
     failing = (f", {counts['failed_checks']} failing a consistency check (see the failed_checks view)"
                if counts.get("failed_checks") else "")
     print(f"facts      {counts['facts']} loaded{failing}")
+    if counts.get("agree") or counts.get("contradict"):
+        print(f"official   {counts['agree']} agree with an official table, {counts['contradict']} contradict one"
+              f" (see the verified_facts view)")
     print(f"run        {counts['run_id']}")
     if counts["failed"]:
         print(f"quarantine {counts['failed']} input(s): cds sql \"SELECT source_uri, stage, error FROM quarantine\""
@@ -288,6 +291,22 @@ def cmd_sql(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         con.close()
+    return EXIT_OK
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    from cds_facts.tasks.io import store
+    from cds_facts.tasks.io.reference import ReferenceTableError
+
+    _open_warehouse(args.db, write=True)
+    try:
+        loaded = store.load_reference_tables(args.db, args.files)
+    except ReferenceTableError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {exc.filename}: {exc.strerror}") from None
+    for name, count in loaded.items():
+        print(f"{name}: {count} official values (the file's earlier rows replaced)")
     return EXIT_OK
 
 
@@ -414,6 +433,14 @@ def build_parser() -> argparse.ArgumentParser:
                                           " and failed figures", "  cds report --out report.html", cmd_report)
     report.add_argument("--out", type=Path, required=True, help="HTML file to write")
     _common(report, db_help)
+
+    reference = _command(commands, "reference", "load official tables (CSV) that figures are checked against", """\
+  cds reference par_index.csv               columns year, province, index.par_rank, index.par_score, source
+  cds reference ict_2023.csv --db w.duckdb   or long: indicator, province, year, value, denominator, source""",
+                         cmd_reference)
+    reference.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                           help="a reference table; loading a file again replaces its earlier rows")
+    _common(reference, db_help)
 
     sql = _command(commands, "sql", "run SQL against the warehouse and print the result", """\
   cds sql "SELECT province, value FROM latest_values WHERE indicator = 'infra.bts_stations'"

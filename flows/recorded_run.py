@@ -49,6 +49,8 @@ def _end(record: RunRecord, db: str, started: float, error: BaseException | None
     try:
         why = f"{type(error).__name__}: {error}" if error else None
         store.finish_run(db, record.run_id, status, record.counts, why)
+        if record.counts.contradict:
+            record.contradictions = store.contradictions(db, record.run_id)
     except Exception as closing:
         if error is None:
             raise

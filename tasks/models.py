@@ -163,6 +163,8 @@ class RunCounts:
     skipped: int = 0
     facts: int = 0  # facts loaded
     failed_checks: int = 0  # of those, how many fail a consistency check
+    agree: int = 0  # of those, how many agree with an official table (the verified_facts view)
+    contradict: int = 0  # and how many contradict one
 
     def add(self, other: RunCounts) -> None:
         for name in self.__dataclass_fields__:

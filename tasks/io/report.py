@@ -1,5 +1,5 @@
-"""A self-contained HTML report: a chart per indicator comparing provinces, corroborated and conflicting
-figures, failed checks. Charts are inline SVG; nothing is fetched when the page is viewed. Every string
+"""A self-contained HTML report: a chart per indicator comparing provinces (each figure marked where an
+official table agrees or contradicts it), corroborated and conflicting figures, failed checks. Charts are inline SVG; nothing is fetched when the page is viewed. Every string
 from the warehouse is escaped: an article's text never becomes markup.
 """
 from __future__ import annotations
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -25,12 +26,24 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #e4e7e
 """
 
 
+class Bar(NamedTuple):
+    province: str
+    value: float
+    source: str
+    verdict: str | None = None  # agrees / contradicts an official table; None when it holds no value
+    official: float | None = None
+
+
+# How a figure checked against an official table is marked beside its value.
+_VERDICT_MARKS = {"agrees": " ✓", "contradicts": " ⚠"}
+
+
 @dataclass
 class Chart:
     indicator: str
     name: str
     kind: str
-    bars: list[tuple[str, float, str]]  # (province, value, source), best first
+    bars: list[Bar]  # best first
     years: list[int] = field(default_factory=list)  # the years its figures are of
 
     @property
@@ -52,20 +65,24 @@ def number(value: float) -> str:
 def svg_bars(chart: Chart) -> str:
     """A horizontal bar chart as inline SVG, bars in the order given. A rank's bar is as long as the rank:
     the best, rank 1, is the shortest and comes first."""
-    top = max(value for _, value, _ in chart.bars) or 1.0
+    top = max(bar.value for bar in chart.bars) or 1.0
     unit = _UNITS.get(chart.kind, "")
     height = len(chart.bars) * (_BAR_HEIGHT + _BAR_GAP)
     span = _CHART_WIDTH - _LABEL_WIDTH - 90
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_CHART_WIDTH}" height="{height}" role="img" '
              f'aria-label="{escape(chart.name)}">']
-    for row, (province, value, source) in enumerate(chart.bars):
+    for row, bar in enumerate(chart.bars):
         y = row * (_BAR_HEIGHT + _BAR_GAP)
-        width = max(1.0, span * value / top) if value > 0 else 1.0
+        width = max(1.0, span * bar.value / top) if bar.value > 0 else 1.0
+        mark = _VERDICT_MARKS.get(bar.verdict, "")
+        checked = "" if bar.verdict is None else (
+            "; agrees with the official table" if bar.verdict == "agrees"
+            else f"; the official table says {number(bar.official)}")
         parts.append(
-            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{escape(province)}</text>'
+            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{escape(bar.province)}</text>'
             f'<rect x="{_LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{_BAR_HEIGHT}" fill="#3e7cb1">'
-            f'<title>{escape(source)}</title></rect>'
-            f'<text x="{_LABEL_WIDTH + width + 6:.1f}" y="{y + 15}">{escape(number(value) + unit)}</text>')
+            f'<title>{escape(bar.source + checked)}</title></rect>'
+            f'<text x="{_LABEL_WIDTH + width + 6:.1f}" y="{y + 15}">{escape(number(bar.value) + unit + mark)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -93,13 +110,14 @@ def read_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     provinces best first (the highest value, the lowest rank), most-reported indicators first."""
     rows = con.execute(
         "SELECT l.indicator, i.name_vi, l.kind, l.province, CASE WHEN l.kind = 'ratio' THEN l.share_pct"
-        " ELSE l.value END AS shown, l.source, l.year FROM latest_values l JOIN indicators i ON i.code = l.indicator"
+        " ELSE l.value END AS shown, l.source, l.year, l.verdict, l.official_value"
+        " FROM latest_values l JOIN indicators i ON i.code = l.indicator"
         " WHERE shown IS NOT NULL"
         " ORDER BY l.indicator, CASE WHEN l.kind = 'rank' THEN shown ELSE -shown END, l.province").fetchall()
     charts: dict[str, Chart] = {}
-    for code, name, kind, province, value, source, year in rows:
+    for code, name, kind, province, value, source, year, verdict, official in rows:
         chart = charts.setdefault(code, Chart(code, name, "percent" if kind == "ratio" else kind, []))
-        chart.bars.append((province, value, source))
+        chart.bars.append(Bar(province, value, source, verdict, official))
         if year is not None:
             chart.years.append(year)
     return sorted(charts.values(), key=lambda c: (-len(c.bars), c.indicator))
@@ -127,6 +145,9 @@ def build_report(db: str | Path) -> str:
     ]
     if not charts:
         sections.append('<p class="empty">No facts with an indicator yet.</p>')
+    else:
+        sections.append('<p class="summary">✓ agrees with the official table, ⚠ contradicts it'
+                        ' (the verified_facts view says with what).</p>')
     for chart in charts:
         sections.append(f'<h3>{escape(chart.title)} <span class="code">{escape(chart.indicator)}</span></h3>'
                         + svg_bars(chart))

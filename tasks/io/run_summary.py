@@ -31,6 +31,7 @@ class RunRecord:
     new_facts: list[Fact] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     progress_id: object = None  # the run's progress artifact in Prefect, if it has one
+    contradictions: list[dict[str, str]] = field(default_factory=list)  # its figures an official table contradicts
 
     def add(self, counts: RunCounts, quarantined: list[Quarantined] = (), facts: list[Fact] = (),
             skipped: list[Skipped] = ()) -> None:
@@ -71,6 +72,12 @@ def summary_markdown(record: RunRecord, seconds: float, status: str) -> str:
         lines += ["", f"{len(record.skipped)} input(s) skipped: {escape_markdown(skipped_summary(record.skipped))}."]
     if record.quarantined:
         lines += ["", f"{len(record.quarantined)} input(s) quarantined: see the quarantine table artifact."]
+    lines += ["", f"{c.agree} figure(s) agree with an official table, {c.contradict} contradict one."]
+    if record.contradictions:
+        lines += ["", "| indicator | province | year | read | official | sentence |", "|---|---|---|---|---|---|"]
+        lines += [f"| {escape_markdown(r['indicator'])} | {escape_markdown(r['province'])} | {r['year']} "
+                  f"| {escape_markdown(r['as written'])} ({r['value']}) | {r['official']} "
+                  f"| {escape_markdown(r['sentence'])} |" for r in record.contradictions]
     return "\n".join(lines)
 
 

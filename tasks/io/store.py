@@ -19,7 +19,8 @@ import pyarrow as pa
 import pyarrow.csv  # noqa: F401  (pa.csv)
 
 from cds_facts.tasks import settings
-from cds_facts.tasks.io.reference import read_catalogue_csv, read_csv_rows
+from cds_facts.tasks.io.reference import (read_catalogue_csv, read_csv_rows, read_reference_tables,
+                                          shipped_reference_tables)
 from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS
 from cds_facts.tasks.models import BatchResult, RunCounts, Validators, WarehouseState
 from cds_facts.tasks.io.processes import process_alive
@@ -138,6 +139,13 @@ def migrate(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> li
     return done
 
 
+# reference_values' columns as migration 012 makes them.
+_REFERENCE_SCHEMA = pa.schema([("indicator", pa.string()), ("province", pa.string()), ("province_2025", pa.string()),
+                               ("year", pa.int32()), ("value", pa.float64()), ("denominator", pa.float64()),
+                               ("decimals", pa.int32()), ("source", pa.string()), ("origin", pa.string())])
+_REFERENCE_COLUMNS = _REFERENCE_SCHEMA.names
+
+
 def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     """Indicators from the catalogue CSV: the codes it ships are set as it states them (a new release's
     cues and names reach a warehouse made by an older one), codes users added stay as they are. Indicator
@@ -149,6 +157,10 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     places = pa.csv.read_csv(settings.data_path("places.csv"), convert_options=pa.csv.ConvertOptions(
         column_types={c: pa.string() for c in ("code", "level", "name", "full_name", "district", "province", "era")},
         strings_can_be_null=True))
+    shipped_tables = shipped_reference_tables()
+    official = read_reference_tables(shipped_tables, {r["code"]: r["kind"] for r in rows}, province_rows)
+    references = pa.table({col: [r[col] for r in official] for col in _REFERENCE_COLUMNS},
+                          schema=_REFERENCE_SCHEMA)
     part_rows = read_csv_rows(settings.data_path("indicator_parts.csv"))
     parts = pa.table({col: [r[col] for r in part_rows] for col in ("total_indicator", "part_indicator")})
     con.execute("BEGIN")
@@ -156,6 +168,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     con.register("provinces_csv", provinces)
     con.register("parts_csv", parts)
     con.register("places_csv", places)
+    con.register("references_csv", references)
     try:
         shipped = ", ".join(f"{col} = c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
         differs = " OR ".join(f"i.{col} IS DISTINCT FROM c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
@@ -165,6 +178,9 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT OR IGNORE INTO indicator_parts SELECT * FROM parts_csv")
         con.execute("DELETE FROM places")
         con.execute("INSERT INTO places BY NAME SELECT * FROM places_csv")
+        # The shipped official tables are set as their files state them; tables users loaded stay.
+        con.execute("DELETE FROM reference_values WHERE origin IN (SELECT unnest(?))", [[p.name for p in shipped_tables]])
+        con.execute("INSERT INTO reference_values BY NAME SELECT * FROM references_csv")
         con.execute("DELETE FROM provinces")
         con.execute("INSERT INTO provinces SELECT code, name, full_name, era, name_2025, NULLIF(aliases, '')"
                     " FROM provinces_csv")
@@ -173,8 +189,34 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ROLLBACK")
         raise
     finally:
-        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv"):
+        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv", "references_csv"):
             con.unregister(name)
+
+
+def load_reference_tables(db: str | Path, paths: list[Path]) -> dict[str, int]:
+    """A user's official tables into reference_values, in one transaction: each file's rows replace those
+    it loaded before (named by its file name). How many values each file holds."""
+    with connect(db) as con:
+        migrate(con)
+        codes = dict(con.execute("SELECT code, kind FROM indicators").fetchall())
+        if not codes:  # a warehouse no run has seeded yet
+            codes = {r["code"]: r["kind"] for r in read_catalogue_csv()}
+        provinces = read_csv_rows(settings.data_path("provinces.csv"))
+        loaded = {path.name: read_reference_tables([path], codes, provinces) for path in paths}
+        table = pa.table({col: [r[col] for rows in loaded.values() for r in rows] for col in _REFERENCE_COLUMNS},
+                         schema=_REFERENCE_SCHEMA)
+        con.execute("BEGIN")
+        try:
+            con.execute("DELETE FROM reference_values WHERE origin IN (SELECT unnest(?))", [list(loaded)])
+            con.register("loaded_references", table)
+            con.execute("INSERT INTO reference_values BY NAME SELECT * FROM loaded_references")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.unregister("loaded_references")
+    return {name: len(rows) for name, rows in loaded.items()}
 
 
 def prepare(db: str | Path) -> WarehouseState:
@@ -299,6 +341,9 @@ def write_batch(db: str | Path, batch: BatchTables, run_id: str) -> RunCounts:
             counts.facts = con.execute("SELECT count(*) FROM batch_facts_written").fetchone()[0]
             counts.failed_checks = con.execute(
                 "SELECT count(*) FROM consistency_checks('batch_facts_written', 'batch_documents')").fetchone()[0]
+            counts.agree, counts.contradict = con.execute(
+                "SELECT count(*) FILTER (WHERE verdict = 'agrees'), count(*) FILTER (WHERE verdict = 'contradicts')"
+                " FROM fact_verdicts('batch_facts_written')").fetchone()
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -345,6 +390,17 @@ def finish_run(db: str | Path, run_id: str, status: str, counts: RunCounts, erro
             " failed = ?, facts = ?, skipped = ?, error = ? WHERE run_id = ?",
             [utc_now(), status, counts.seen, counts.new, counts.changed, counts.unchanged, counts.failed,
              counts.facts, counts.skipped, error, run_id])
+
+
+def contradictions(db: str | Path, run_id: str) -> list[dict[str, str]]:
+    """The figures a run loaded that contradict an official table, with their sentences."""
+    with connect(db, read_only=True) as con:
+        rows = con.execute(
+            "SELECT v.indicator, v.province, v.period_year, v.value, v.official_value, v.surface, v.sentence"
+            " FROM verified_facts v JOIN documents d USING (doc_id)"
+            " WHERE d.run_id = ? AND v.verdict = 'contradicts' ORDER BY v.fact_id", [run_id]).fetchall()
+    names = ("indicator", "province", "year", "value", "official", "as written", "sentence")
+    return [dict(zip(names, (str(v) if v is not None else "" for v in row))) for row in rows]
 
 
 def close_dead_runs(con: duckdb.DuckDBPyConnection) -> int:

@@ -193,3 +193,17 @@ def test_cds_db_sets_the_default_warehouse_from_any_folder(seeded_db, tmp_path):
     out = run("runs", cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "CDS_DB"})
     assert out.returncode == 2 and f"no warehouse at warehouse/cds.duckdb (under {tmp_path})" in out.stderr
     assert "set CDS_DB" in out.stderr
+
+
+def test_reference_loads_a_table_and_refuses_a_bad_one_in_one_line(tmp_path):
+    db = tmp_path / "w.duckdb"
+    good, bad = tmp_path / "index_par.csv", tmp_path / "index_bad.csv"
+    good.write_text("year,province,par_rank,source\n2023,Quảng Trị,12,https://example.org/par\n", encoding="utf-8")
+    bad.write_text("year,province,par_rank\n2023,Quảng Trị,12th\n", encoding="utf-8")
+    out = run("reference", str(good), "--db", str(db))
+    assert out.returncode == 0 and "index_par.csv: 1 official values" in out.stdout
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT indicator, province, year, value FROM reference_values"
+                           " WHERE origin = 'index_par.csv'").fetchall() == [("index.par_rank", "Quảng Trị", 2023, 12)]
+    out = run("reference", str(bad), "--db", str(db))
+    assert out.returncode == 2 and one_line(out) and "'12th' is not a number" in out.stderr

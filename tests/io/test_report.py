@@ -9,7 +9,7 @@ import duckdb
 
 from cds_facts.flows.ingest import ingest
 from cds_facts.tasks.io import pipeline, store
-from cds_facts.tasks.io.report import Chart, build_report, number, read_charts, svg_bars
+from cds_facts.tasks.io.report import Bar, Chart, build_report, number, read_charts, svg_bars
 from cds_facts.tasks.io.tables import batch_tables
 from cds_facts.tasks.meaning.indicators import Catalogue
 
@@ -41,7 +41,7 @@ def test_the_report_needs_no_network(report):
 
 
 def test_text_from_articles_is_escaped():
-    chart = Chart("x.y", "Tên <b>chỉ số</b>", "count", [("<img src=x onerror=alert(1)>", 3.0, "</title><script>")])
+    chart = Chart("x.y", "Tên <b>chỉ số</b>", "count", [Bar("<img src=x onerror=alert(1)>", 3.0, "</title><script>")])
     svg = svg_bars(chart)
     assert "<img" not in svg and "<script>" not in svg and "<b>" not in svg
     assert "&lt;img src=x onerror=alert(1)&gt;" in svg
@@ -79,7 +79,7 @@ def test_rank_charts_read_best_first_and_say_their_years(tmp_path):
     store.write_batch(db, batch_tables(outcome.result, Catalogue(state.catalogue_rows).fingerprint, "run"), "run")
     with duckdb.connect(str(db), read_only=True) as con:
         chart = next(c for c in read_charts(con) if c.indicator == "dti.rank")
-    assert [(province, value) for province, value, _ in chart.bars] == [
+    assert [(bar.province, bar.value) for bar in chart.bars] == [
         ("Hà Tĩnh", 9), ("Quảng Bình", 15), ("Quảng Trị", 28)]  # the change "tăng 5 bậc" is no rank
     assert chart.title.endswith("(2023–2024): rank 1 is best")
     svg = svg_bars(chart)

@@ -132,7 +132,6 @@ def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_
     with store.connect(db) as con:
         store.migrate(con, old)
     with store.connect(db) as con:  # loaded as a loader of that time did
-        store.seed_reference_data(con)
         for name, table in seed_batch(tmp_path / "scratch.duckdb").tables.items():
             con.register(name, table)
         for table, batch_table in (("documents", "batch_documents"), ("facts", "batch_facts")):
