@@ -89,6 +89,8 @@ GOAL_WORDS = ("mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "k�
 GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "kế hoạch")
 RESULT_VERBS = ("vượt", "hoàn thành", "đạt", "đáp ứng")
 RESULT_WORDS = ("kết quả", "thực tế", "trên thực tế", "thực hiện được")
+# Words that report where things stand now, after a goal: "mục tiêu ... 100%; hiện đã đạt 78%".
+NOW_WORDS = ("hiện", "hiện nay", "hiện tại", "đến nay", "tới nay", "đến thời điểm này")
 
 # How a masthead's slogan under the site's name begins: "Cơ quan của Đảng bộ, Chính quyền, Nhân dân tỉnh ...",
 # "Tiếng nói của Đảng bộ, chính quyền và nhân dân ...".

@@ -25,7 +25,7 @@ from cds_facts.tasks.language.lexicon import CHANGE_VERBS, GOVERNMENT_LEVELS, VI
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
-from cds_facts.tasks.meaning.periods import (TARGET_CUES, TIME, Time, lead_year, opening_year, period_year, status,
+from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, TARGET_CUES, TIME, Time, lead_year, opening_year, period_year, status,
                                              times_in, years_between)
 from cds_facts.tasks.meaning.phrases import counted_after, subject_before
 from cds_facts.tasks.meaning.rankings import RankContext, index_of, last_index_named
@@ -351,7 +351,11 @@ def _year(figure: _Figure, sentence: _Sentence, is_index_figure: bool) -> int | 
     earlier = years_between(times, max(figure.clause_start, q.start - _CUE_CHARS), figure.since)
     if earlier:
         return earlier[-1]
-    return opening_year(span.text) or lead_year(span.text, sentence.quantities[0].phrase_start - span.start)
+    if opening := opening_year(span.text):
+        return opening
+    if figure.clause_start > span.start and NOW_CLAUSE.match(sentence.text, figure.clause_start, q.start):
+        return None  # "... đến năm 2025 phấn đấu 100%; hiện đã đạt 78%": now, not the goal's year
+    return lead_year(span.text, sentence.quantities[0].phrase_start - span.start)
 
 
 def _same_measure(figure: _Figure, sentence: _Sentence) -> Match | None:

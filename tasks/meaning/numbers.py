@@ -38,9 +38,9 @@ _MONEY_BEFORE = re.compile(r"(?:doanh thu|doanh số|vốn|kinh phí|ngân sách
 _NOUN_AFTER = re.compile(r"\s+(?!(?:cho|để|và|trong|từ|với|nhằm|năm|của|so|nhưng|tăng|giảm)(?!\w))[^\W\d_]",
                          re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:%|phần trăm(?!\w))")
-# "962,73 điểm" is a score; "2.000 điểm phát wifi", "15 điểm giao dịch" are places, counted.
-_SCORE = re.compile(r"\s*điểm(?!\w)(?!\s+(?!(?:và|trên|so|với|xếp|đứng|tăng|giảm|của|là|đạt|trong|năm|cao|thấp)"
-                    r"(?!\w))[^\W\d_])", re.IGNORECASE)
+# "962,73 điểm", "0,5967 điểm DTI" are scores; "2.000 điểm phát wifi", "15 điểm giao dịch" are places, counted.
+_SCORE = re.compile(r"\s*điểm(?!\w)(?!\s+(?!(?:và|trên|so|với|xếp|đứng|tăng|giảm|của|là|đạt|trong|năm|cao|thấp"
+                    r"|dti|par|ict|pci|chỉ số|chuyển đổi số|cđs|trung bình|bình quân)(?!\w))[^\W\d_])", re.IGNORECASE)
 # Storage, converted to TB: "135TB", "2 PB".
 STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
 _STORAGE = re.compile(r"\s*(TB|PB|GB|terabyte)(?!\w)", re.IGNORECASE)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import GOAL_NOUNS, GOAL_WORDS, RESULT_VERBS, RESULT_WORDS, whole_words, words
+from cds_facts.tasks.language.lexicon import (GOAL_NOUNS, GOAL_WORDS, NOW_WORDS, RESULT_VERBS, RESULT_WORDS,
+                                             whole_words, words)
 
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
@@ -85,6 +86,10 @@ def opening_year(sentence: str) -> int | None:
     return years[-1] if years else None
 
 
+# A clause that says where things stand now: no year set before it (a goal's deadline) is its year.
+NOW_CLAUSE = re.compile(rf"\W*(?:{words(NOW_WORDS)})(?!\w)", re.IGNORECASE)  # .match()ed at the clause's start
+
+
 def lead_year(sentence: str, first_figure: int) -> int | None:
     """The year a sentence states before its first figure, in its first clause: "Theo Đề án, đến năm 2025
     Đồng Tháp phấn đấu ... 20% GRDP; tỷ lệ ... đạt 80%" sets 2025 for the clauses after too."""
@@ -97,10 +102,11 @@ def lead_year(sentence: str, first_figure: int) -> int | None:
 # "kế hoạch ... đặt ra".
 TARGET_CUES = whole_words(GOAL_WORDS, flags=re.IGNORECASE)
 # ... unless what follows the goal reports a result: "vượt mục tiêu đề ra", "hoàn thành chỉ tiêu",
-# "kết quả đạt", "thực tế đạt".
-RESULT_CUES = re.compile(rf"(?:{words(RESULT_VERBS)})\s+(?:các\s+|những\s+)?(?:{words(GOAL_NOUNS)})"
+# "kết quả đạt", "thực tế đạt", "hiện đã đạt", "các chỉ tiêu ... đều đạt".
+RESULT_CUES = re.compile(rf"(?:(?:đều|đã)\s+)?(?:{words(RESULT_VERBS)})\s+(?:các\s+|những\s+)?(?:{words(GOAL_NOUNS)})"
                          r"(?:\s+(?:đề ra|đặt ra|đã đề ra|đã đặt ra))?"
-                         r"|(?<!\w)đạt và vượt(?!\w)"
+                         r"|(?<!\w)đạt và vượt(?!\w)|(?<!\w)(?:đều|đã)\s+(?:đạt|vượt|hoàn thành)(?!\w)"
+                         rf"|(?<!\w)(?:{words(NOW_WORDS)})\s+(?:đã\s+|mới\s+)?(?:đạt|có)(?!\w)"
                          rf"|(?<!\w)(?:{words(RESULT_WORDS)})(?!\w)", re.IGNORECASE)
 
 

@@ -33,6 +33,10 @@ _AGENCY_AFTER = re.compile(rf"^\s*(?:là|thuộc về)\s+(?:{words(AGENCY_WORDS)
 # within the province's own ranking; "Ủy ban nhân dân tỉnh ..." is the province itself.
 _AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:năm|quý|tháng)\s+[\d/]+\s*,)?\s*(?:{words(AGENCY_WORDS)})(?!\w)"
                              r"(?!\s+(?:nhân dân\s+)?(?:tỉnh|thành phố)(?!\w))")
+# The table a rank is on, or the index a score is of, named right after it: "thứ 23 trên bảng xếp hạng chuyển
+# đổi số cấp tỉnh", "0,5967 điểm DTI".
+_ON_TABLE = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:trên|trong|tại|của)\s+bảng xếp hạng\s+(?=\w)"
+                       r"|(?:điểm\s+)?(?=(?:dti|chỉ số|par index|ict index)(?!\w)))")  # "0,5967 điểm DTI": the index itself
 # Words that refer back to the index named before: "bộ chỉ số này", "trong bảng xếp hạng".
 _ANAPHORA = re.compile(r"(?<!\w)(?:(?:bộ chỉ số|chỉ số) (?:này|trên|đó)|bảng xếp hạng)(?!\w)")
 _NAME_END = re.compile(r"[,;.(\d]|(?<!\w)(?:xếp|đứng|đạt|tăng|giảm|được|là|với|và|thứ|hạng)(?!\w)")  # a name's end
@@ -64,7 +68,7 @@ def index_of(catalogue: Catalogue, kind: str, denominator: float | None, context
 
 
 def _named_index(catalogue: Catalogue, kind: str, context: RankContext) -> Match | None:
-    about = _ABOUT.search(context.after[:_WINDOW])
+    about = _ABOUT.search(context.after[:_WINDOW]) or _ON_TABLE.match(context.after)
     if about:  # what follows "về" is what is ranked: an index, or something the catalogue does not rank
         named = _named(context.after[about.end():about.end() + _WINDOW], first=True)
         return _as_index(catalogue, kind, named) if named is not None else None

@@ -89,6 +89,11 @@ def test_whose_figure(extractor, text, value, expected):
      {"indicator": None}),
     ("Tỉnh xếp thứ 4/14 tỉnh vùng Bắc Trung Bộ và Duyên hải miền Trung về chuyển đổi số.", 4, {"indicator": None}),
     ("Tỉnh dẫn đầu cả nước về tỷ lệ hồ sơ trực tuyến, xếp thứ 1.", 1, {"indicator": None}),
+    # the index or table named right after the figure
+    ("Năm 2022, tỉnh đạt 0,5967 điểm DTI.", 0.5967, {"kind": "score", "indicator": "dti.score", "period_year": 2022}),
+    ("Năm 2024, tỉnh tăng 3 bậc, lên vị trí thứ 23 trên bảng xếp hạng chuyển đổi số cấp tỉnh.", 23,
+     {"indicator": "dti.rank", "period_year": 2024}),
+    ("Năm 2024, tỉnh xếp thứ 5 trên bảng xếp hạng Chỉ số hài lòng của người dân.", 5, {"indicator": None}),
     # a bound on a rank
     ("Quảng Trị nằm trong nhóm 10 tỉnh dẫn đầu về chuyển đổi số.", 10, {"kind": "rank", "qualifier": "at_most"}),
     # the province's place in the national PAR table
@@ -110,6 +115,12 @@ def test_ranks_and_their_index(extractor, text, value, expected):
     ("Theo kế hoạch, năm 2025 tỉnh sẽ có 50% doanh nghiệp nhỏ và vừa sử dụng nền tảng số.", 50,
      {"period_year": 2025, "status": "target"}),
     ("Mục tiêu đến năm 2030, kinh tế số chiếm 30% GRDP.", 30, {"period_year": 2030, "status": "target"}),
+    ("Các chỉ tiêu về hạ tầng số đều đạt trên 90%.", 90, {"status": "actual", "qualifier": "more_than"}),
+    # where things stand now, after a goal: a result, of no year the goal set
+    ("Tỉnh đặt mục tiêu năm 2025 có 100% dịch vụ công được cung cấp trực tuyến toàn trình; hiện đã đạt 78%.", 78,
+     {"period_year": None, "status": "actual"}),
+    ("Tỉnh đặt mục tiêu năm 2025 có 100% dịch vụ công được cung cấp trực tuyến toàn trình; hiện đã đạt 78%.", 100,
+     {"period_year": 2025, "status": "target"}),
     # no year said: none is guessed
     ("Toàn tỉnh hiện có khoảng 3.500 doanh nghiệp công nghệ số.", 3500,
      {"period_year": None, "qualifier": "approx", "indicator": "econ.digital_enterprises"}),
