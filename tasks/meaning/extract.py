@@ -248,7 +248,9 @@ class Extractor:
             return None
         parent = _breakdown_parent(text, sentence.span.start, q, figure.counted, facts)
         if parent:  # "đạt 80,79% (cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)": parts of the figure before
-            return Match(parent.indicator, f"part of {parent.fact_id}")
+            listed = any(parent.end_char <= m.start and m.end <= q.start for m in sentence.provinces + sentence.places)
+            # "của Đà Nẵng (67%), Hòa Bình (86,5%)": not a part but another unit's figure of the same measure
+            return Match(parent.indicator, f"{'listed with' if listed else 'part of'} {parent.fact_id}")
         previous = facts[-1] if facts and facts[-1].start_char >= figure.clause_start else None
         if q.kind == "percent" and previous and previous.kind in _TOTAL_KINDS and _SHARE_JOIN.search(figure.left):
             return self._share(figure, previous, sentence.measures[-1])
@@ -413,9 +415,15 @@ def _carried_year(figure: _Figure, sentence: _Sentence, carried: _Carried, is_in
 
 
 def _place_for(sentence: _Sentence, figure: _Figure, carried: _Carried) -> Mention | None:
-    """The most specific place named for the figure: before it in its sentence with no province named
-    between, else right after it, else the place its paragraph is about."""
-    q, places, provinces = figure.q, sentence.places, sentence.provinces
+    """The most specific place named for the figure: paired in order after "lần lượt" when as many places
+    as figures are named, else before it in its sentence with no province named between, else right after
+    it, else the place its paragraph is about."""
+    q, places, provinces, cue = figure.q, sentence.places, sentence.provinces, sentence.respectively
+    after_cue = [other for other in sentence.quantities if cue and other.start > cue.end()]
+    if cue and q in after_cue:  # "Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88%": one each, in order
+        named = [p for p in places if sentence.span.start <= p.start and p.end <= cue.start()]
+        if len(named) == len(after_cue):
+            return named[after_cue.index(q)]
     nearest_province = max((p.end for p in provinces if p.end <= q.start), default=-1)
     before = [p for p in places if nearest_province <= p.start and p.end <= q.start]
     if before:

@@ -41,6 +41,8 @@ _PERCENT = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 # "962,73 điểm", "0,5967 điểm DTI" are scores; "2.000 điểm phát wifi", "15 điểm giao dịch" are places, counted.
 _SCORE = re.compile(r"\s*điểm(?!\w)(?!\s+(?!(?:và|trên|so|với|xếp|đứng|tăng|giảm|của|là|đạt|trong|năm|cao|thấp"
                     r"|dti|par|ict|pci|chỉ số|chuyển đổi số|cđs|trung bình|bình quân)(?!\w))[^\W\d_])", re.IGNORECASE)
+# A numeral listed before another that carries the unit: "lần lượt đạt 0,8340 và 0,7951 điểm".
+_LISTED_WITH_UNIT = re.compile(r"\s*(?:và|,)\s*\d(?:[\d.,]*\d)?(?=\s*điểm(?!\w))")
 # Storage, converted to TB: "135TB", "2 PB".
 STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
 _STORAGE = re.compile(r"\s*(TB|PB|GB|terabyte)(?!\w)", re.IGNORECASE)
@@ -205,7 +207,9 @@ def read_quantity(text: str, match: re.Match) -> Quantity | None:
         kind = "ratio"
     phrase_end = end
 
-    if kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
+    if kind == "count" and _LISTED_WITH_UNIT.match(after):  # "0,8340 và 0,7951 điểm": both are scores
+        kind = "score"
+    elif kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
         kind, phrase_end = "score", end + score.end()
     elif word_before.endswith(("thứ", "hạng")) or word_before.endswith((",", "và")) and _RANK_LIST_BEFORE.search(near):
         if _EVENT_ORDINAL.search(near):

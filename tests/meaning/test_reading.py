@@ -63,6 +63,12 @@ def test_whose_figure(extractor, text, value, expected):
      {"province": "Quảng Bình", "indicator": "dti.rank", "period_year": 2023}),
     ("Các tỉnh Quảng Bình, Hà Tĩnh lần lượt xếp thứ 20 và 25 về chỉ số DTI năm 2023.", 25,
      {"province": "Hà Tĩnh", "indicator": "dti.rank", "period_year": 2023}),
+    # units listed with their figures in parentheses: each its own, of the same measure
+    ("Tỷ lệ hồ sơ trực tuyến của Đà Nẵng (67%), Hòa Bình (86,5%) và Lào Cai (75,2%) đều cao.", 86.5,
+     {"province": "Hòa Bình", "indicator": "gov.online_dossier_rate", "evidence": "listed with d:36"}),
+    ("Đà Nẵng và Huế lần lượt đạt 0,8340 và 0,7951 điểm.", 0.834, {"kind": "score", "province": "Đà Nẵng"}),
+    ("Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88% hồ sơ trực tuyến.", 92, {"place": "quận Hải Châu"}),
+    ("Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88% hồ sơ trực tuyến.", 88, {"place": "quận Thanh Khê"}),
     # each pillar named with its own rank
     ("Trụ cột chính quyền số của tỉnh xếp thứ 15, kinh tế số xếp thứ 40 và xã hội số xếp thứ 22.", 15,
      {"indicator": "dti.rank_digital_government"}),
