@@ -61,6 +61,9 @@ _PLACE_OPENING = re.compile(rf"^(?:ở|tại|riêng|còn|với)?\s*(?:(?:{words(
 # A figure per 100 inhabitants or households, in its noun phrase or its subject: "85 thuê bao/100 dân",
 # "số thuê bao di động trên 100 dân đạt 120". Such a rate is a value of a rate indicator only, never a count.
 _PER_HUNDRED = re.compile(r"(?:/\s*|\btrên\s+)100\s+(dân|người dân|hộ gia đình|hộ)(?!\w)", re.IGNORECASE)
+# The subject of a score whose numeral carries no "điểm": "điểm chính quyền số ... là 0,6512", "điểm số đạt 0,71".
+_SCORE_SUBJECT = re.compile(r"(?:tổng\s+)?điểm(?:\s+số(?!\w)|\s+(?!(?:phát|giao dịch|truy cập|wifi|du lịch|cầu|bưu"
+                            r" điện|bưu chính|phục vụ|tiếp nhận|kết nối|cung cấp)(?!\w))\w)", re.IGNORECASE)
 # What a share is said to be out of: "trên tổng số người sử dụng di động", "trên tổng dân số".
 _SHARE_BASE = re.compile(r"(?<!\w)(?:trên|so với) tổng(?: số)?(?: (?:khoảng|gần|hơn|trên|gần như))?(?: [\d.,]+)?"
                          r" (?!số(?!\w))((?:[^\W\d]+ ?){1,4})")  # "trên tổng số khoảng 168.000 hồ sơ": out of hồ sơ
@@ -320,6 +323,8 @@ def _read_figure(text: str, key: str, span: Span, quantities: list[Quantity], i:
         counted, surface_start = subject_before(text, since, q.phrase_start)
         surface_start = min(surface_start, q.phrase_start)
         right = re.split(r"[,;.]", text[q.end:limit], maxsplit=1)[0]
+    if q.kind == "count" and not counted_end > q.phrase_end and _SCORE_SUBJECT.match(counted):
+        q = replace(q, kind="score")  # "điểm chính quyền số của tỉnh là 0,6512": its subject says it is a score
     left = text[since:q.phrase_start]
     base = _PER_HUNDRED.search(f"{counted} {right}" if counted_end > q.phrase_end else counted) \
         if q.kind in ("count", "ratio") and q.denominator in (None, 100.0) else None
@@ -381,7 +386,7 @@ def _same_measure(figure: _Figure, sentence: _Sentence) -> Match | None:
 
 # What may stand in a percent's words when it repeats the measure before it: levels, "cũ", conjunctions.
 _ELLIPSIS_FILLER = re.compile(rf"(?<!\w)(?:(?:cấp|khối|các|toàn)\s+)?(?:{words(GOVERNMENT_LEVELS)})(?!\w)"
-                              r"|(?<!\w)(?:cũ|và|còn|riêng|tỉnh|thành phố|đến|tới|trong|vào|cuối)(?!\w)")
+                              r"|(?<!\w)(?:cũ|và|còn|riêng|tỉnh|thành phố|đến|tới|trong|khi|vào|cuối)(?!\w)")
 _PREDICATE_VERB = re.compile(r"(?<!\w)(?:đạt|là|với|chiếm|lên|ở mức)\s*$")
 
 

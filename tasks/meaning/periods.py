@@ -10,10 +10,12 @@ from cds_facts.tasks.language.lexicon import (GOAL_NOUNS, GOAL_WORDS, NOW_WORDS,
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
 # năm 2023") is the year of the table it publishes, whenever that was published. One that a comparison
-# introduces ("so với năm 2021", "so với cùng kỳ năm 2023", "cao hơn năm 2022") is the year compared with,
+# introduces ("so với năm 2021", "so với cùng kỳ năm 2023", "so với cuối năm 2023", "cao hơn năm 2022") is the
+# year compared with,
 # never the figure's.
 TIME = re.compile(
-    r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:cùng kỳ|cùng thời điểm))?\s+(?:năm\s+)?)?"
+    r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:cùng kỳ|cùng thời điểm))?\s+(?:(?:cuối|đầu|hết|giữa)\s+)?"
+    r"(?:năm\s+)?)?"
     r"(?:(?<!\w)năm\s+(?P<year>(?:19|20)\d{2})(?![\d/-])"
     r"|(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(?P<month_year>(?:19|20)\d{2})(?!\d)"
     r"|(?<!\w)quý\s+(?:[ivx]+|\d)\s*[/.-]\s*(?P<quarter_year>(?:19|20)\d{2})(?!\d)"

@@ -36,6 +36,10 @@ def check(fact, expected):
     # a source named first is not the subject
     ("Theo Bộ Thông tin và Truyền thông, cả nước đã có 4.500 dịch vụ công trực tuyến toàn trình.", 4500,
      {"scope": "national", "province": None}),
+    ("Tính chung cả nước, tỷ lệ hồ sơ trực tuyến đạt 45%, trong khi Hà Tĩnh đạt 52%.", 45,
+     {"scope": "national", "indicator": "gov.online_dossier_rate"}),
+    ("Tính chung cả nước, tỷ lệ hồ sơ trực tuyến đạt 45%, trong khi Hà Tĩnh đạt 52%.", 52,
+     {"scope": "province", "province": "Hà Tĩnh", "indicator": "gov.online_dossier_rate"}),
     ("Tỷ lệ người dân có tài khoản thanh toán điện tử đạt gần 70%, cao hơn mức trung bình cả nước là 65%.", 65,
      {"scope": "national", "province": None}),
     ("Tỷ lệ người dân có tài khoản thanh toán điện tử đạt gần 70%, cao hơn mức trung bình cả nước là 65%.", 70,
@@ -84,6 +88,9 @@ def test_whose_figure(extractor, text, value, expected):
     # the index named in the sentence before, and the year the sentence opens with
     ("Năm 2022, tỉnh xếp thứ 35/63 về chỉ số chuyển đổi số. Năm 2023, tỉnh tăng 7 bậc, xếp thứ 28/63.", 28,
      {"indicator": "dti.rank", "period_year": 2023}),
+    # a comparison never sets a year
+    ("Hiện tỉnh có 2.600 trạm BTS (tăng 150 trạm so với cuối năm 2023).", 150,
+     {"change": "increase", "period_year": None}),
     # a change in rank is no rank, and says what changed only through "change"
     ("Năm 2022, tỉnh xếp thứ 35/63 về chỉ số chuyển đổi số. Năm 2023, tỉnh tăng 7 bậc, xếp thứ 28/63.", 7,
      {"change": "increase", "indicator": None}),
@@ -95,6 +102,10 @@ def test_whose_figure(extractor, text, value, expected):
      {"indicator": None}),
     ("Tỉnh xếp thứ 4/14 tỉnh vùng Bắc Trung Bộ và Duyên hải miền Trung về chuyển đổi số.", 4, {"indicator": None}),
     ("Tỉnh dẫn đầu cả nước về tỷ lệ hồ sơ trực tuyến, xếp thứ 1.", 1, {"indicator": None}),
+    # a score whose subject says it is one
+    ("Năm 2023, điểm chính quyền số của tỉnh là 0,6512, xếp thứ 25.", 0.6512,
+     {"kind": "score", "indicator": "dti.score_digital_government", "period_year": 2023}),
+    ("Điểm phục vụ bưu chính của tỉnh là 120.", 120, {"kind": "count"}),
     # the index or table named right after the figure
     ("Năm 2022, tỉnh đạt 0,5967 điểm DTI.", 0.5967, {"kind": "score", "indicator": "dti.score", "period_year": 2022}),
     ("Năm 2024, tỉnh tăng 3 bậc, lên vị trí thứ 23 trên bảng xếp hạng chuyển đổi số cấp tỉnh.", 23,
