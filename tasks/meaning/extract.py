@@ -153,12 +153,20 @@ class _Sentence:
     places: list[Mention]
     respectively: re.Match | None  # "lần lượt": the figures after it pair with the provinces before it
     times: list[Time]  # its time expressions, at text offsets
+    published_year: int | None  # the article's year: a figure for a later year is a goal
     facts: list[Fact] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)  # each fact's measure, in order
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    def paired(self, q: Quantity) -> tuple[int, int] | None:
+        """After "lần lượt": the figure's place among the figures after it, and how many there are."""
+        if self.respectively is None:
+            return None
+        after_cue = [other.start for other in self.quantities if other.start > self.respectively.end()]
+        return (after_cue.index(q.start), len(after_cue)) if q.start in after_cue else None
 
 
 class Extractor:
@@ -194,7 +202,8 @@ class Extractor:
             provinces=[m for m in mentions if m.is_province],
             # "sắp xếp các phường Lam Hạ, Tân Hiệp": places listed as parts of another are not the figure's
             places=[m for m in mentions if not m.is_province and not _LISTED.search(text, max(0, m.start - 8), m.start)],
-            respectively=respectively(text, span.start, span.end), times=times)
+            respectively=respectively(text, span.start, span.end), times=times,
+            published_year=article.published_at.year if article.published_at else None)
         previous_end = span.start
         total: Fact | None = None  # the figure a "trong đó ..." list breaks down
         for i, q in enumerate(quantities):
@@ -214,7 +223,6 @@ class Extractor:
             year = _year(figure, sentence, is_index_figure)
             if year is None:
                 year = _carried_year(figure, sentence, carried, is_index_figure, is_goal)
-            published_year = article.published_at.year if article.published_at else None
             facts.append(Fact(
                 doc_id=article.doc_id,
                 surface=text[figure.surface_start:max(q.phrase_end, figure.counted_end)].strip(),
@@ -231,7 +239,7 @@ class Extractor:
                 province_2025=self.gazetteer.to_2025(province),
                 place=place.name if place else None,
                 period_year=year,
-                status="target" if is_goal else status("", year, published_year),  # a year still ahead: a goal
+                status="target" if is_goal else status("", year, sentence.published_year),  # a year still ahead
                 part_of=total.fact_id if total and q.kind == "count" else None,
                 scope=scope,
                 change=change,
@@ -318,8 +326,9 @@ def _read_figure(text: str, key: str, span: Span, quantities: list[Quantity], i:
     since = max(clause_start, previous_end)
     counted, counted_end = counted_after(text, q.phrase_end, limit)
     surface_start = q.phrase_start
-    right = _right_of(text, max(q.phrase_end, counted_end), limit, clause_end, quantities[i + 1:])
-    if not counted:  # a predicate figure: "Tỷ lệ ... đạt 85%", "1.184 dịch vụ ..., đạt 63,38%"
+    if counted:
+        right = _right_of(text, counted_end, limit, clause_end, quantities[i + 1:])
+    else:  # a predicate figure: "Tỷ lệ ... đạt 85%", "1.184 dịch vụ ..., đạt 63,38%"
         counted, surface_start = subject_before(text, since, q.phrase_start)
         surface_start = min(surface_start, q.phrase_start)
         right = re.split(r"[,;.]", text[q.end:limit], maxsplit=1)[0]
@@ -423,12 +432,12 @@ def _place_for(sentence: _Sentence, figure: _Figure, carried: _Carried) -> Menti
     """The most specific place named for the figure: paired in order after "lần lượt" when as many places
     as figures are named, else before it in its sentence with no province named between, else right after
     it, else the place its paragraph is about."""
-    q, places, provinces, cue = figure.q, sentence.places, sentence.provinces, sentence.respectively
-    after_cue = [other for other in sentence.quantities if cue and other.start > cue.end()]
-    if cue and q in after_cue:  # "Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88%": one each, in order
-        named = [p for p in places if sentence.span.start <= p.start and p.end <= cue.start()]
-        if len(named) == len(after_cue):
-            return named[after_cue.index(q)]
+    q, places, provinces = figure.q, sentence.places, sentence.provinces
+    paired = sentence.paired(q)
+    if paired:  # "Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88%": one each, in order
+        named = [p for p in places if sentence.span.start <= p.start and p.end <= sentence.respectively.start()]
+        if len(named) == paired[1]:
+            return named[paired[0]]
     nearest_province = max((p.end for p in provinces if p.end <= q.start), default=-1)
     before = [p for p in places if nearest_province <= p.start and p.end <= q.start]
     if before:
@@ -447,12 +456,12 @@ _CONNECTOR = re.compile(r"^\s*(?:của|tại|ở|thuộc|trên địa bàn)?\s*(
 def _province_for(sentence: _Sentence, figure: _Figure) -> Mention | None:
     """The province named for the figure: paired in order after "lần lượt", else the nearest named before it
     in its sentence, else one named right after it ("1.805 dịch vụ của tỉnh Cà Mau")."""
-    q, text, provinces, cue = figure.q, sentence.text, sentence.provinces, sentence.respectively
-    after_cue = [other for other in sentence.quantities if cue and other.start > cue.end()]
-    if cue and q in after_cue:
-        paired = paired_in_order(provinces, after_cue.index(q), len(after_cue), text, cue.start())
-        if paired:
-            return paired
+    q, text, provinces = figure.q, sentence.text, sentence.provinces
+    paired = sentence.paired(q)
+    if paired:
+        province = paired_in_order(provinces, *paired, sentence.respectively.start())
+        if province:
+            return province
     starts = [m.start for m in provinces]
     for i in range(bisect_left(starts, q.start) - 1, -1, -1):
         if provinces[i].start < sentence.span.start:

@@ -93,7 +93,7 @@ def _level(place: Mention) -> int:
 
 
 def paired_in_order(provinces: list[Mention], figure_index: int, figures_after_cue: int,
-                    text: str, cue_start: int) -> Mention | None:
+                    cue_start: int) -> Mention | None:
     """With "lần lượt", the province named in the same place as the figure among the figures after it."""
     before = [p for p in provinces if p.end <= cue_start]
     if len(before) >= figures_after_cue > figure_index >= 0:
