@@ -159,8 +159,6 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         strings_can_be_null=True))
     shipped_tables = shipped_reference_tables()
     official = read_reference_tables(shipped_tables, {r["code"]: r["kind"] for r in rows}, province_rows)
-    references = pa.table({col: [r[col] for r in official] for col in _REFERENCE_COLUMNS},
-                          schema=_REFERENCE_SCHEMA)
     part_rows = read_csv_rows(settings.data_path("indicator_parts.csv"))
     parts = pa.table({col: [r[col] for r in part_rows] for col in ("total_indicator", "part_indicator")})
     con.execute("BEGIN")
@@ -168,7 +166,6 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     con.register("provinces_csv", provinces)
     con.register("parts_csv", parts)
     con.register("places_csv", places)
-    con.register("references_csv", references)
     try:
         shipped = ", ".join(f"{col} = c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
         differs = " OR ".join(f"i.{col} IS DISTINCT FROM c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
@@ -179,8 +176,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM places")
         con.execute("INSERT INTO places BY NAME SELECT * FROM places_csv")
         # The shipped official tables are set as their files state them; tables users loaded stay.
-        con.execute("DELETE FROM reference_values WHERE origin IN (SELECT unnest(?))", [[p.name for p in shipped_tables]])
-        con.execute("INSERT INTO reference_values BY NAME SELECT * FROM references_csv")
+        _replace_reference_values(con, [p.name for p in shipped_tables], official)
         con.execute("DELETE FROM provinces")
         con.execute("INSERT INTO provinces SELECT code, name, full_name, era, name_2025, NULLIF(aliases, '')"
                     " FROM provinces_csv")
@@ -189,7 +185,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ROLLBACK")
         raise
     finally:
-        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv", "references_csv"):
+        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv"):
             con.unregister(name)
 
 
@@ -203,20 +199,25 @@ def load_reference_tables(db: str | Path, paths: list[Path]) -> dict[str, int]:
             codes = {r["code"]: r["kind"] for r in read_catalogue_csv()}
         provinces = read_csv_rows(settings.data_path("provinces.csv"))
         loaded = {path.name: read_reference_tables([path], codes, provinces) for path in paths}
-        table = pa.table({col: [r[col] for rows in loaded.values() for r in rows] for col in _REFERENCE_COLUMNS},
-                         schema=_REFERENCE_SCHEMA)
         con.execute("BEGIN")
         try:
-            con.execute("DELETE FROM reference_values WHERE origin IN (SELECT unnest(?))", [list(loaded)])
-            con.register("loaded_references", table)
-            con.execute("INSERT INTO reference_values BY NAME SELECT * FROM loaded_references")
+            _replace_reference_values(con, list(loaded), [r for rows in loaded.values() for r in rows])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        finally:
-            con.unregister("loaded_references")
     return {name: len(rows) for name, rows in loaded.items()}
+
+
+def _replace_reference_values(con: duckdb.DuckDBPyConnection, origins: list[str], values: list[dict]) -> None:
+    """The rows of these files in reference_values replaced by values (within the caller's transaction)."""
+    table = pa.table({col: [v[col] for v in values] for col in _REFERENCE_COLUMNS}, schema=_REFERENCE_SCHEMA)
+    con.execute("DELETE FROM reference_values WHERE origin IN (SELECT unnest(?))", [origins])
+    con.register("reference_values_batch", table)
+    try:
+        con.execute("INSERT INTO reference_values BY NAME SELECT * FROM reference_values_batch")
+    finally:
+        con.unregister("reference_values_batch")
 
 
 def prepare(db: str | Path) -> WarehouseState:
