@@ -139,7 +139,9 @@ class Catalogue:
                 if counts_things and counted and not in_counted and not self._counts_same(ind, own):
                     continue
                 # A cue in the counted phrase says what is counted; one beside it may be another figure's.
-                best = max(found, key=lambda c: (c in in_counted, c.words))
+                # Among equals the one the catalogue lists first: the evidence must not depend on the order
+                # a set of words happens to iterate in, which differs from process to process.
+                best = max(found, key=lambda c: (c in in_counted, c.words, -ind.cues.index(c)))
                 ranked.append(((best in in_counted, best.words, len(found)), ind.code, best))
             if ranked:
                 ranked.sort(key=lambda r: r[0], reverse=True)
