@@ -1,7 +1,9 @@
 """Input files: find them, name them as text, read their bytes (regular files only, capped)."""
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +13,7 @@ from cds_facts.tasks.models import RawDoc, Skipped
 from cds_facts.tasks.text.rawdoc import InputError, raw_doc_from_bytes
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
+QUARANTINE_KEPT = 1 << 20  # of an input that fails, quarantine keeps this many first bytes and the hash of all
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,33 @@ def skipped_for_type(path: Path) -> Skipped:
 
 
 def path_text(path: Path | str) -> str:
-    """A path or file name as the text stored for it: as the OS gives it, with bytes that are not UTF-8
-    escaped ("b\\xe0i.txt"), so an old archive's or a Windows copy's name is stored, not a run stopped."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    """A path or file name as the text stored for it, one text per name and one name per text: as the OS
+    gives it, a byte that is not UTF-8 written as ``\\xHH`` and a backslash as ``\\\\``, so an old archive's
+    or a Windows copy's name is stored, not a run stopped, and never collides with a name that holds
+    those characters literally (``b\\xe0i.txt`` typed by hand is stored ``b\\\\xe0i.txt``)."""
+    text = os.fsencode(path).decode("utf-8", errors="surrogateescape")
+    return _ESCAPED_IN_NAMES.sub(_escape_in_name, text)
+
+
+# A lone surrogate is how surrogateescape decodes a byte that is not UTF-8 (0x80-0xFF as U+DC80-U+DCFF).
+_ESCAPED_IN_NAMES = re.compile(r"[\\\udc80-\udcff]")
+
+
+def _escape_in_name(match: re.Match) -> str:
+    char = match.group()
+    return "\\\\" if char == "\\" else f"\\x{ord(char) - 0xDC00:02x}"
+
+
+def inputs_text(paths: list[str | Path]) -> str:
+    """What a run was given, as its runs row states it."""
+    return " ".join(path_text(path) for path in paths)
 
 
 def read_capped(path: Path, limit: int | None = None) -> bytes:
     """A regular file's bytes, up to the limit by bytes read, never by the size the file claims (a link
     to /dev/zero claims 0). What is not a regular file (a FIFO, a socket, a device) is not read at all:
-    opening a FIFO waits for a writer. limit: CDS_MAX_INPUT_MB's, unless given."""
+    opening a FIFO waits for a writer. limit: CDS_MAX_INPUT_MB's, unless given. A file over the limit
+    raises InputError with its first QUARANTINE_KEPT bytes and the hash of all of them."""
     limit = limit or settings.max_input_bytes()
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once, and is refused below
@@ -76,11 +97,14 @@ def read_capped(path: Path, limit: int | None = None) -> bytes:
             raise InputError("read", f"not a regular file ({kind}): nothing is read from it")
         try:
             raw = handle.read(limit + 1)
+            if len(raw) > limit:
+                digest = hashlib.sha256(raw)
+                while chunk := handle.read(1 << 20):  # a regular file ends: hashed whole, kept in part
+                    digest.update(chunk)
+                raise InputError("read", f"too large: over the {limit / 2**20:g} MiB limit for one article "
+                                         "(CDS_MAX_INPUT_MB)", raw[:QUARANTINE_KEPT], digest.hexdigest())
         except OSError as exc:
             raise InputError("read", f"cannot read the file: {exc.strerror or exc}") from exc
-    if len(raw) > limit:
-        raise InputError("read", f"too large: over the {limit / 2**20:g} MiB limit for one article "
-                                 "(CDS_MAX_INPUT_MB)")
     return raw
 
 

@@ -107,6 +107,19 @@ def test_a_file_name_that_is_not_utf8_is_stored_escaped_and_stops_nothing(prefec
     assert ingest(paths=[str(folder)], db=str(db))["unchanged"] == 2  # the escaped name is the same on every run
 
 
+def test_a_name_typed_like_an_escaped_byte_is_another_source_and_both_articles_stay(prefect_harness, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed_path("000"), folder / os.fsdecode(b"b\xe0i.txt"))
+    shutil.copy(seed_path("001"), folder / "b\\xe0i.txt")  # a backslash, x, e, 0 typed into the name
+    db = tmp_path / "w.duckdb"
+    assert ingest(paths=[str(folder)], db=str(db))["new"] == 2
+    again = ingest(paths=[str(folder)], db=str(db))
+    assert (again["unchanged"], again["changed"], again["new"]) == (2, 0, 0)
+    assert rows(db, "SELECT source_name FROM documents ORDER BY 1") == [("b\\\\xe0i.txt",), ("b\\xe0i.txt",)]
+    assert rows(db, "SELECT count(*) FROM document_sources") == [(2,)]
+
+
 def test_fifos_and_devices_are_quarantined_before_any_read(prefect_harness, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
