@@ -273,18 +273,25 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
+    from cds_facts.tasks.io import store
+
+    if not args.query.strip():
+        raise UsageError("give one SQL statement, e.g. cds sql \"SELECT count(*) FROM facts\"")
     _existing_warehouse(args.db)
     try:
-        con = duckdb.connect(str(args.db), read_only=not args.write)
+        con = store.analyst_connection(args.db, write=args.write)
     except duckdb.Error as exc:
-        raise CannotRun(f"cannot open {args.db}: {exc}") from None
+        raise CannotRun(f"cannot open {args.db}: {_one_line(exc)}") from None
     try:
-        con.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
         relation = con.sql(args.query)
         if relation is None:
             print("ok")
         else:
             relation.show(max_width=200, max_rows=200)
+    except duckdb.PermissionException as exc:
+        print(f"cds: {_one_line(exc)} (without --write, cds sql reads this warehouse only: no other file,"
+              " no extension)", file=sys.stderr)
+        return EXIT_FAILED
     except duckdb.Error as exc:  # DuckDB's whole message: its hints ("Did you mean …?") are on later lines
         hint = "" if args.write or "read-only" not in str(exc) else "\n(the warehouse opens read-only: pass --write)"
         print(f"cds: {exc}{hint}", file=sys.stderr)
@@ -448,7 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
   cds sql --write "DELETE FROM quarantine WHERE stage = 'fetch'"
 """, cmd_sql)
     sql.add_argument("query", help="one SQL statement")
-    sql.add_argument("--write", action="store_true", help="open the warehouse for writing (default: read-only)")
+    sql.add_argument("--write", action="store_true",
+                     help="open the warehouse for writing, and let the statement use other files "
+                          "(default: read-only, this warehouse only)")
     _common(sql, db_help)
 
     runs = _command(commands, "runs", "the last runs, newest first, with what each did", """\

@@ -112,6 +112,24 @@ def connect(db: str | Path, read_only: bool = False,
         con.close()
 
 
+# What an analyst's read-only connection may not do: anything beyond reading this warehouse. No other file
+# is read or written (COPY TO, ATTACH, read_csv, EXPORT), no extension installed or loaded, and the settings
+# are locked so a statement cannot lift this. cds's own readers (export, report) use connect().
+_QUERY_ONLY = {"enable_external_access": False, "autoinstall_known_extensions": False,
+               "autoload_known_extensions": False}
+ANALYST_TIMEZONE = "Asia/Ho_Chi_Minh"  # timestamps print as Vietnam's clocks read them
+
+
+def analyst_connection(db: str | Path, write: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection for a person's SQL: read-only and confined to the warehouse (_QUERY_ONLY), unless
+    write, when the statement may change the warehouse and use other files as DuckDB allows."""
+    con = duckdb.connect(str(db), read_only=not write, config={} if write else _QUERY_ONLY)
+    con.execute(f"SET TimeZone = '{ANALYST_TIMEZONE}'")
+    if not write:
+        con.execute("SET lock_configuration = true")
+    return con
+
+
 def migrations(directory: Path | None = None) -> list[tuple[int, Path]]:
     directory = directory or settings.data_path("migrations")
     found = [(int(m.group(1)), p) for p in directory.glob("*.sql") if (m := _MIGRATION_NAME.match(p.name))]

@@ -1,6 +1,7 @@
 """The cds command as a user runs it: a subprocess, its exit code and its output."""
 import os
 import socket
+import shutil
 import subprocess
 import sys
 
@@ -174,6 +175,22 @@ def test_sql_keeps_duckdbs_whole_message_and_opens_read_only(seeded_db):
     assert run("sql", "SELECT count(*) FROM facts", "--db", str(seeded_db)).stdout.count("110") == 1
     out = run("sql", "--write", "DELETE FROM quarantine", "--db", str(seeded_db))
     assert out.returncode == 0
+
+
+def test_a_read_only_query_cannot_overwrite_another_warehouse(seeded_db, tmp_path):
+    other = tmp_path / "other.duckdb"
+    shutil.copy(seeded_db, other)
+    before = other.read_bytes()
+    out = run("sql", f"COPY (SELECT 1) TO '{other}' (FORMAT csv)", "--db", str(seeded_db))
+    assert out.returncode == 1 and one_line(out), out.stderr
+    assert "file system operations are disabled" in out.stderr and "without --write" in out.stderr
+    assert other.read_bytes() == before
+
+
+def test_an_empty_query_is_a_usage_error(seeded_db):
+    out = run("sql", "  ", "--db", str(seeded_db))
+    assert out.returncode == 2 and one_line(out) and "give one SQL statement" in out.stderr
+    assert out.stdout == ""
 
 
 def test_runs_fit_in_120_columns_with_short_ids(seeded_db):

@@ -200,3 +200,52 @@ def test_a_runs_loads_are_checkpointed_at_the_threshold_and_when_the_run_ends(tm
         assert (log.exists() and log.stat().st_size > 0) == log_kept
     assert not log.exists()
     assert count(db, "SELECT count(*) FROM facts") == len(batch.tables["batch_facts"])
+
+
+@pytest.fixture
+def two_warehouses(tmp_path):
+    """A warehouse with a table, and another warehouse file beside it that a query must not touch."""
+    db, other = tmp_path / "w.duckdb", tmp_path / "other.duckdb"
+    for path in (db, other):
+        with duckdb.connect(str(path)) as con:
+            con.execute("CREATE TABLE t AS SELECT 42 AS answer")
+    (tmp_path / "notes.csv").write_text("secret\n1\n", encoding="utf-8")
+    return db, other
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY (SELECT 1) TO '{dir}/other.duckdb' (FORMAT csv)",
+    "COPY t TO '{dir}/new.parquet' (FORMAT parquet)",
+    "EXPORT DATABASE '{dir}/dump'",
+    "ATTACH '{dir}/other.duckdb' AS o",
+    "ATTACH '{dir}/created.duckdb' AS c",
+    "SELECT * FROM read_csv('{dir}/notes.csv')",
+    "SELECT * FROM '{dir}/notes.csv'",
+    "SELECT * FROM glob('{dir}/*')",
+    "INSTALL httpfs",
+    "LOAD spatial",
+    "SET enable_external_access = true",
+    "SET lock_configuration = false",
+])
+def test_a_read_only_analyst_connection_touches_no_file_but_the_warehouse(two_warehouses, statement):
+    db, other = two_warehouses
+    before = {p.name: p.read_bytes() for p in db.parent.iterdir()}
+    con = store.analyst_connection(db)
+    try:
+        with pytest.raises(duckdb.Error):
+            con.execute(statement.format(dir=db.parent))
+        assert con.execute("SELECT answer FROM t").fetchone() == (42,)  # reading the warehouse still works
+    finally:
+        con.close()
+    assert {p.name: p.read_bytes() for p in db.parent.iterdir()} == before
+
+
+def test_an_analyst_connection_with_write_may_change_the_warehouse_and_reads_vietnam_time(two_warehouses):
+    db, _ = two_warehouses
+    con = store.analyst_connection(db, write=True)
+    try:
+        con.execute("INSERT INTO t VALUES (7)")
+        assert con.execute("SELECT current_setting('TimeZone')").fetchone() == ("Asia/Ho_Chi_Minh",)
+    finally:
+        con.close()
+    assert count(db, "SELECT count(*) FROM t") == 2
