@@ -20,7 +20,7 @@ from urllib.robotparser import RobotFileParser
 import requests
 
 from cds_facts.tasks.text.decoding import NotText, declared_charset, decode
-from cds_facts.tasks.io.http import GuardedAdapter, Refused, checked_addresses, deadline, pinned
+from cds_facts.tasks.io.http import GuardedAdapter, Refused, allowed_networks, checked_addresses, deadline, pinned
 from cds_facts.tasks.models import FetchResult, Validators
 from cds_facts.tasks.io.redact import redact
 
@@ -45,11 +45,23 @@ class FetchSettings:
     total_timeout: float = 60.0  # for one request, however slowly its server sends (read_timeout is per read)
     max_bytes: int = 5 * 2**20  # pages, feeds and robots.txt alike
     max_redirects: int = 5
-    allow_private_networks: bool = False  # an intranet crawl: loopback, private and link-local hosts too
+    allow_private_networks: bool = False  # an intranet crawl: loopback, private and carrier-grade NAT hosts too
+    allow_addresses: tuple[str, ...] = ()  # addresses or networks fetched whatever they are (tasks/io/http.py)
+
+    def __post_init__(self):
+        allowed_networks(self.allow_addresses)  # ValueError now, for the sources file to name, not at a fetch
 
 
 class _Refused(Exception):
     """A response this fetcher will not take: no retry."""
+
+
+class _Stopped(Exception):
+    """A redirect led to a site whose robots.txt keeps us out, or that cannot be asked: the outcome and why."""
+
+    def __init__(self, outcome: str, reason: str):
+        super().__init__(reason)
+        self.outcome = outcome
 
 
 class _Retryable(Exception):
@@ -116,6 +128,7 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
         self._pacers: dict[str, _HostPacer] = {}
         self._lock = threading.Lock()
+        self._allowed = allowed_networks(self.settings.allow_addresses)
 
     def fetch_many(self, urls: list[str], known: dict[str, Validators] | None = None,
                    accept: tuple[str, ...] = HTML_TYPES) -> list[FetchResult]:
@@ -144,6 +157,9 @@ class Fetcher:
             except Refused as refused:
                 result.outcome, result.reason = "refused", str(refused)
                 return result
+            except _Stopped as stopped:
+                result.outcome, result.reason = stopped.outcome, str(stopped)
+                return result
             except _Refused as refused:
                 result.reason = str(refused)
                 return result
@@ -162,18 +178,25 @@ class Fetcher:
         result.reason = f"gave up after {result.attempts} attempts: {result.reason}"
         return result
 
-    def _open(self, url: str, headers: dict[str, str], until: float) -> requests.Response:
+    def _open(self, url: str, headers: dict[str, str], until: float, ask_robots: bool = True) -> requests.Response:
         """The response to GET url, its body unread, redirects followed by hand: each hop's URL and host is
-        checked as the first's was, and connected to at the address checked. Refused, _Refused or a
-        requests error otherwise. Call it inside deadline(until)."""
+        checked as the first's was, and connected to at the address checked; a hop to another site asks
+        that site's robots.txt first (unless this is a robots.txt request: ask_robots). Refused, _Refused,
+        _Stopped or a requests error otherwise. Call it inside deadline(until)."""
+        origin = _origin(url)
         for _ in range(self.settings.max_redirects + 1):
             refusal = _url_refusal(url)
             if refusal:
                 raise Refused(refusal) if "credentials" in refusal else _Refused(refusal)
+            if ask_robots and _origin(url) != origin:
+                stopped = self._robots_refusal(url)
+                if stopped:
+                    raise _Stopped(stopped[0], f"redirected to {redact(url)}: {stopped[1]}")
+                origin = _origin(url)
             parts = urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
-            addresses = {(parts.hostname.lower(), port): checked_addresses(parts.hostname, port,
-                                                                            self.settings.allow_private_networks)}
+            addresses = {(parts.hostname.lower(), port): checked_addresses(
+                parts.hostname, port, self.settings.allow_private_networks, self._allowed)}
             timeout = (self.settings.connect_timeout, self.settings.read_timeout)
             try:
                 with pinned(addresses):
@@ -254,8 +277,7 @@ class Fetcher:
         all; one that disallows url skips it; a site whose robots.txt cannot be read (no connection, 5xx,
         too slow) is not fetched from, and each of its URLs failed: the site is down or refusing us, which a
         run must say; a site at an address the policy refuses, refused."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        origin = _origin(url)
         with self._lock:
             origin_lock = self._robots_locks.setdefault(origin, threading.Lock())
         with origin_lock:  # one robots.txt request per origin, however many threads ask
@@ -273,7 +295,7 @@ class Fetcher:
         until = time.monotonic() + self.settings.total_timeout
         try:
             with (self._pacer(urlsplit(origin).netloc), deadline(until),
-                  self._open(origin + "/robots.txt", {}, until) as response):
+                  self._open(origin + "/robots.txt", {}, until, ask_robots=False) as response):
                 status = response.status_code
                 body = self._read_capped(response, until) if status == 200 else b""
         except Refused as exc:
@@ -285,6 +307,11 @@ class Fetcher:
             return "failed", f"robots.txt answered HTTP {status}: not fetching from {origin}"
         parser.parse(body.decode("utf-8", errors="replace").splitlines())
         return parser
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _url_refusal(url: str) -> str | None:

@@ -4,7 +4,8 @@ checked, and each request under a deadline for the whole of it.
 A fetch follows links third parties choose (a feed's items, a listing's links, a server's redirects), so
 by default it connects only to the public Internet: a host that resolves to a loopback, private,
 link-local, carrier-grade NAT, multicast, reserved or unspecified address is refused before any packet
-is sent to it. The check and the connection use the same resolution (``pinned``): no second lookup that
+is sent to it. An intranet crawl widens that to loopback, private and carrier-grade NAT addresses; a
+cloud metadata endpoint stays refused unless its address is named (``policy_refusal``). The check and the connection use the same resolution (``pinned``): no second lookup that
 a hostile DNS server could answer differently.
 
 ``GuardedAdapter`` is a requests transport whose connections take their addresses from what the calling
@@ -30,39 +31,107 @@ Address = tuple[int, tuple]  # (socket family, socket address), as getaddrinfo g
 
 _CARRIER_GRADE_NAT = ipaddress.ip_network("100.64.0.0/10")
 
+# What an intranet crawl (allow_private_networks) reaches besides the public Internet: its own networks.
+# Link-local, multicast, reserved and unspecified addresses stay refused: no site is served there.
+INTRANET_KINDS = ("loopback", "private", "carrier-grade NAT")
+
+# Cloud instance-metadata services hand the machine's credentials to whoever asks them; a redirect or a feed
+# item that points there is an attack, intranet crawl or not. Only allow_addresses reaches them.
+METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
+    "169.254.169.254",  # AWS, Azure, Google Cloud, Oracle, OpenStack, DigitalOcean
+    "169.254.170.2",  # AWS ECS task credentials
+    "fd00:ec2::254",  # AWS over IPv6
+    "fd20:ce::254",  # Google Cloud over IPv6
+    "100.100.100.200",  # Alibaba Cloud
+))
+METADATA_HOSTS = frozenset(("metadata.google.internal", "metadata.goog", "instance-data",
+                            "instance-data.ec2.internal"))
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
 
 class Refused(Exception):
     """A URL this fetcher will not connect to; the message says why."""
 
 
-def address_refusal(address: str) -> str | None:
-    """Why an IP address is not on the public Internet, or None when it is."""
+def _ip(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("fe80::1%eth0") names no other host
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    for test, name in ((lambda: ip.is_unspecified, "unspecified"), (lambda: ip.is_loopback, "loopback"),
+        return ip.ipv4_mapped
+    return ip
+
+
+def address_kind(address: str) -> str | None:
+    """What kind of address off the public Internet this is (loopback, private, link-local ...), or None."""
+    ip = _ip(address)
+    for test, kind in ((lambda: ip.is_unspecified, "unspecified"), (lambda: ip.is_loopback, "loopback"),
                        (lambda: ip.is_link_local, "link-local"), (lambda: ip.is_multicast, "multicast"),
                        (lambda: ip in _CARRIER_GRADE_NAT, "carrier-grade NAT"), (lambda: ip.is_reserved, "reserved"),
                        (lambda: ip.is_private, "private"), (lambda: not ip.is_global, "not public")):
         if test():
-            return f"{name} address {ip}"
+            return kind
     return None
 
 
-def checked_addresses(host: str, port: int, allow_private: bool) -> list[Address]:
-    """Where host:port may be connected to: every address it resolves to, each allowed by the policy;
-    Refused if it does not resolve or if any address is not public (unless allow_private)."""
+def address_refusal(address: str) -> str | None:
+    """Why an IP address is not on the public Internet ("loopback address 127.0.0.1"), or None when it is."""
+    kind = address_kind(address)
+    return f"{kind} address {_ip(address)}" if kind else None
+
+
+def allowed_networks(entries: tuple[str, ...] | list[str]) -> tuple[IPNetwork, ...]:
+    """allow_addresses as networks ("10.1.2.3", "10.8.0.0/16", "fd00::/8"); ValueError names a bad one."""
+    networks = []
+    for entry in entries:
+        try:
+            networks.append(ipaddress.ip_network(str(entry), strict=False))
+        except ValueError:
+            raise ValueError(f"allow_addresses: {entry!r} is not an IP address or network") from None
+    return tuple(networks)
+
+
+def _with_article(words: str) -> str:
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def policy_refusal(host: str, address: str | None, allow_private: bool,
+                   allowed: tuple[IPNetwork, ...] = ()) -> str | None:
+    """Why host (at address, once resolved) is not to be connected to, or None. By default only public
+    addresses are; allow_private adds INTRANET_KINDS; a cloud metadata endpoint is refused either way.
+    An address inside an allowed network is connected to whatever it is."""
+    ip = _ip(address) if address else None
+    if ip is not None and any(ip in network for network in allowed):
+        return None
+    if host.lower().rstrip(".") in METADATA_HOSTS or ip in METADATA_ADDRESSES:
+        where = f" ({ip})" if ip else ""
+        return (f"{host}{where} is a cloud instance-metadata endpoint: never fetched unless its address is"
+                " named in the sources file's allow_addresses")
+    kind = address_kind(address) if address else None
+    if kind is None or (allow_private and kind in INTRANET_KINDS):
+        return None
+    if allow_private:
+        return (f"{host} resolves to {_with_article(kind)} address {ip}: an intranet crawl reaches loopback, private"
+                " and carrier-grade NAT addresses only (allow_addresses in the sources file names others)")
+    return (f"{host} resolves to {_with_article(kind)} address {ip}: only public addresses are fetched"
+            " (allow_private_networks = true in the sources file's [fetch] table allows it)")
+
+
+def checked_addresses(host: str, port: int, allow_private: bool,
+                      allowed: tuple[IPNetwork, ...] = ()) -> list[Address]:
+    """Where host:port may be connected to: every address it resolves to, each allowed by the policy
+    (policy_refusal); Refused if the host is refused by name, does not resolve, or any address is refused."""
+    refusal = policy_refusal(host, None, allow_private, allowed)
+    if refusal:
+        raise Refused(refusal)
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise Refused(f"host {host} does not resolve ({exc})") from None
     addresses = list(dict.fromkeys((family, sockaddr) for family, _, _, _, sockaddr in found))
-    if not allow_private:
-        for _, sockaddr in addresses:
-            why = address_refusal(sockaddr[0])
-            if why:
-                raise Refused(f"{host} resolves to a {why}: only public addresses are fetched"
-                              " (allow_private_networks = true in the sources file's [fetch] table allows it)")
+    for _, sockaddr in addresses:
+        refusal = policy_refusal(host, sockaddr[0], allow_private, allowed)
+        if refusal:
+            raise Refused(refusal)
     return addresses
 
 
@@ -79,23 +148,24 @@ _current = _Current()
 def deadline(at: float) -> Iterator[None]:
     """Connections this thread opens in the block are cut at ``at`` (time.monotonic), reading or not; the
     cuts not yet due are called off when the block ends."""
+    outer = _current.deadline, _current.timers  # a robots.txt asked in the middle of a request's redirects
     _current.deadline, _current.timers = at, []
     try:
         yield
     finally:
         for timer in _current.timers:
             timer.cancel()
-        _current.deadline, _current.timers = float("inf"), None
+        _current.deadline, _current.timers = outer
 
 
 @contextmanager
 def pinned(addresses: dict[tuple[str, int], list[Address]]) -> Iterator[None]:
     """Connections this thread opens in the block go only to these checked addresses of these (host, port)s."""
-    _current.addresses = addresses
+    outer, _current.addresses = _current.addresses, addresses
     try:
         yield
     finally:
-        _current.addresses = None
+        _current.addresses = outer
 
 
 def _cut(sock: socket.socket) -> None:
@@ -146,11 +216,22 @@ class _GuardedHTTPSConnection(_Guarded, HTTPSConnection):
     pass
 
 
-class _GuardedHTTPPool(HTTPConnectionPool):
+class _OneRequestPerConnection:
+    """A pool that closes each connection once its response is done instead of keeping it for the next
+    request. The fetcher asks for one connection per request (Connection: close, cut at its deadline); a
+    server that closes without saying so would hand a kept connection's next request a dead socket."""
+
+    def _put_conn(self, conn) -> None:
+        if conn is not None:
+            conn.close()
+        super()._put_conn(None)  # the pool makes a new connection where it finds None
+
+
+class _GuardedHTTPPool(_OneRequestPerConnection, HTTPConnectionPool):
     ConnectionCls = _GuardedHTTPConnection
 
 
-class _GuardedHTTPSPool(HTTPSConnectionPool):
+class _GuardedHTTPSPool(_OneRequestPerConnection, HTTPSConnectionPool):
     ConnectionCls = _GuardedHTTPSConnection
 
 

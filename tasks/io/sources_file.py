@@ -37,6 +37,8 @@ def read_sources(path: str | Path) -> Sources:
     for key, value in options.items():  # TOML's true/false only: bool("false") would be True
         if isinstance(getattr(defaults, key), bool) and not isinstance(value, bool):
             raise SourcesError(f"{path}: [fetch] {key} must be true or false, not {value!r}")
+        if isinstance(getattr(defaults, key), tuple) and not isinstance(value, list):
+            raise SourcesError(f"{path}: [fetch] {key} must be a list, such as [\"10.0.0.5\"], not {value!r}")
     try:
         settings = FetchSettings(**{k: type(getattr(defaults, k))(v) for k, v in options.items()})
     except (TypeError, ValueError) as exc:

@@ -1,4 +1,6 @@
 """Fetching against a real HTTP server on 127.0.0.1 (pytest-httpserver): never the internet."""
+import socket
+import threading
 import time
 import unicodedata
 import zlib
@@ -82,6 +84,60 @@ def test_a_conditional_request_gets_304(server):
     server.expect_request("/tin/2.html").respond_with_handler(conditional)
     result = Fetcher(FAST).fetch(server.url_for("/tin/2.html"), Validators(etag='"v1"'))
     assert (result.outcome, result.status, result.raw) == ("not_modified", 304, None)
+
+
+class LingeringServer:
+    """An HTTP/1.1 server on 127.0.0.1 that answers one request per connection without a Connection
+    header and closes the connection a moment later, as servers that honour 'Connection: close' without
+    echoing it do. It counts connections and requests; routes: path -> (status, headers, body)."""
+
+    def __init__(self, routes: dict[str, tuple[int, dict[str, str], bytes]]):
+        self.routes, self.connections, self.requests = routes, 0, []
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn):
+        with conn:
+            head = b""
+            while b"\r\n\r\n" not in head:
+                data = conn.recv(4096)
+                if not data:
+                    return
+                head += data
+            path = head.split(b" ")[1].decode()
+            self.requests.append(path)
+            status, headers, body = self.routes.get(path, (404, {}, b"not here"))
+            lines = [f"HTTP/1.1 {status} X", f"Content-Length: {len(body)}", *(f"{k}: {v}" for k, v in headers.items())]
+            conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+            time.sleep(0.3)  # the close comes after the client has its answer
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def close(self):
+        self.sock.close()
+
+
+def test_a_redirect_chain_takes_one_connection_a_hop_and_no_retry():
+    site = LingeringServer({"/robots.txt": (200, {"Content-Type": "text/plain"}, b""),
+                            "/a": (302, {"Location": "/b"}, b""), "/b": (302, {"Location": "/c"}, b""),
+                            "/c": (200, {"Content-Type": HTML}, PAGE)})
+    try:
+        result = Fetcher(FAST).fetch(site.url("/a"))
+    finally:
+        site.close()
+    assert (result.outcome, result.attempts) == ("fetched", 1), result.reason
+    assert site.requests == ["/robots.txt", "/a", "/b", "/c"] and site.connections == 4
 
 
 def test_a_redirect_loop_is_cut(server):

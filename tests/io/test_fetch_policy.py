@@ -11,12 +11,13 @@ import pytest
 
 from cds_facts.flows.fetch import fetch
 from cds_facts.tasks.io.fetch import Fetcher, FetchSettings
-from cds_facts.tasks.io.http import address_refusal
+from cds_facts.tasks.io.http import address_refusal, policy_refusal
 
 from conftest import ROOT, SEEDS
 
 PUBLIC = "93.184.216.34"  # routed to the test server by the connection guard below
-NAMES = {"news.test": PUBLIC, "intranet.test": "10.0.0.5", "metadata.test": "169.254.169.254",
+NAMES = {"news.test": PUBLIC, "other.test": PUBLIC, "intranet.test": "10.0.0.5", "metadata.test": "169.254.169.254",
+         "ec2v6.test": "fd00:ec2::254", "metadata.google.internal": "169.254.169.254", "linklocal.test": "169.254.7.7",
          "cgnat.test": "100.64.1.1", "v6.test": "fd00::1", "mapped.test": "::ffff:127.0.0.1",
          "router.test": "192.168.1.1", "lo.test": "127.0.0.1"}
 SETTINGS = FetchSettings(delay_seconds=0, retries=0, connect_timeout=2, read_timeout=2)
@@ -40,7 +41,7 @@ def network(monkeypatch, httpserver):
 
     def connect(sock, address):
         attempts.append(address[0])
-        if address[0] == PUBLIC:
+        if address[0] in (PUBLIC, "10.0.0.5"):  # the intranet host is the test server too, when allowed
             return real_connect(sock, ("127.0.0.1", httpserver.port))
         if address[0] not in ("127.0.0.1", "::1", "localhost"):
             pytest.fail(f"a connection to {address} was attempted")
@@ -68,10 +69,10 @@ def test_public_addresses_are_allowed(address):
     assert address_refusal(address) is None
 
 
-@pytest.mark.parametrize("url", ["http://intranet.test/a.html", "http://metadata.test/latest/meta-data",
+@pytest.mark.parametrize("url", ["http://intranet.test/a.html", "http://linklocal.test/latest/meta-data",
                                  "http://cgnat.test/", "http://v6.test/", "http://mapped.test/",
                                  "http://router.test/admin", "http://lo.test:4200/api/flows",
-                                 "http://127.0.0.1:4200/api/flows", "http://[::1]/", "http://169.254.169.254/"])
+                                 "http://127.0.0.1:4200/api/flows", "http://[::1]/", "http://169.254.1.1/"])
 def test_a_url_whose_host_is_not_public_is_refused_before_any_connection(network, url):
     _, attempts = network
     result = Fetcher(SETTINGS).fetch(url)
@@ -79,12 +80,18 @@ def test_a_url_whose_host_is_not_public_is_refused_before_any_connection(network
     assert attempts == []
 
 
+def test_the_refusal_reads_as_english():
+    assert address_refusal("0.0.0.0") == "unspecified address 0.0.0.0"
+    assert "resolves to an unspecified address 0.0.0.0" in policy_refusal("zero.test", "0.0.0.0", False)
+    assert "resolves to a loopback address" in policy_refusal("lo.test", "127.0.0.1", False)
+
+
 def test_a_redirect_to_a_private_host_is_refused_at_the_hop(network, httpserver):
     _, attempts = network
     httpserver.expect_request("/moved.html").respond_with_data(
-        "", status=302, headers={"Location": "http://metadata.test/latest/meta-data"})
+        "", status=302, headers={"Location": "http://intranet.test/admin"})
     result = Fetcher(SETTINGS).fetch("http://news.test/moved.html")
-    assert result.outcome == "refused" and "metadata.test resolves to a link-local address" in result.reason
+    assert result.outcome == "refused" and "intranet.test resolves to a private address 10.0.0.5" in result.reason
     assert attempts == [PUBLIC, PUBLIC]  # robots.txt and the page; never the metadata address
     assert [r.path for r, _ in httpserver.log] == ["/robots.txt", "/moved.html"]
 
@@ -176,3 +183,94 @@ def test_a_boolean_setting_takes_true_or_false_only(tmp_path):
     sources.write_text('[fetch]\nallow_private_networks = "false"\n', encoding="utf-8")
     with pytest.raises(SourcesError, match="allow_private_networks must be true or false"):
         read_sources(sources)
+
+
+INTRANET = FetchSettings(delay_seconds=0, retries=0, connect_timeout=2, read_timeout=2, allow_private_networks=True)
+
+
+@pytest.mark.parametrize("address", ["10.0.0.5", "192.168.1.1", "127.0.0.1", "::1", "fd00::1", "100.64.1.1"])
+def test_an_intranet_crawl_reaches_private_loopback_and_carrier_grade_nat_addresses(address):
+    assert policy_refusal("cms.test", address, allow_private=True) is None
+
+
+@pytest.mark.parametrize("host, address", [
+    ("metadata.test", "169.254.169.254"), ("ec2v6.test", "fd00:ec2::254"), ("alibaba.test", "100.100.100.200"),
+    ("ecs.test", "169.254.170.2"), ("mapped.test", "::ffff:169.254.169.254"), ("metadata.google.internal", None),
+    ("METADATA.GOOGLE.INTERNAL.", None), ("linklocal.test", "169.254.7.7"), ("router.test", "fe80::1"),
+])
+def test_an_intranet_crawl_still_refuses_metadata_endpoints_and_link_local_hosts(host, address):
+    assert policy_refusal(host, address, allow_private=True)
+
+
+def test_an_address_named_in_allow_addresses_is_reached_whatever_it_is():
+    allowed = FetchSettings(allow_addresses=("169.254.169.254", "10.8.0.0/16"))
+    from cds_facts.tasks.io.http import allowed_networks
+
+    networks = allowed_networks(allowed.allow_addresses)
+    assert policy_refusal("metadata.test", "169.254.169.254", False, networks) is None
+    assert policy_refusal("vpn.test", "10.8.3.4", False, networks) is None
+    assert policy_refusal("other.test", "10.9.0.1", False, networks)
+    with pytest.raises(ValueError, match="allow_addresses: 'intranet' is not an IP address"):
+        FetchSettings(allow_addresses=("intranet",))
+
+
+@pytest.mark.parametrize("target", ["http://metadata.test/latest/meta-data/", "http://ec2v6.test/latest/",
+                                    "http://metadata.google.internal/computeMetadata/v1/",
+                                    "http://169.254.169.254/latest/meta-data/iam/"])
+def test_with_private_networks_allowed_a_redirect_to_a_metadata_endpoint_is_refused(network, httpserver, target):
+    _, attempts = network
+    httpserver.expect_request("/moved.html").respond_with_data("", status=302, headers={"Location": target})
+    result = Fetcher(INTRANET).fetch("http://news.test/moved.html")
+    assert result.outcome == "refused" and "instance-metadata endpoint" in result.reason
+    assert set(attempts) == {PUBLIC}  # robots.txt and the page; never the metadata address
+
+
+def test_with_private_networks_allowed_feed_items_pointing_at_metadata_are_refused(prefect_harness, network,
+                                                                                   httpserver, tmp_path):
+    httpserver.expect_request("/rss.xml").respond_with_data(
+        "<rss><channel><item><link>http://169.254.169.254/latest/meta-data/</link></item>"
+        "<item><link>http://metadata.google.internal/computeMetadata/v1/</link></item>"
+        "<item><link>http://intranet.test/a.html</link></item></channel></rss>", content_type="application/rss+xml")
+    httpserver.expect_request("/a.html").respond_with_data(
+        SEEDS.joinpath("000_44713c4afc3aa36d.txt").read_text(encoding="utf-8"), content_type="text/html")
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[fetch]\nallow_private_networks = true\ndelay_seconds = 0\n\n'
+                       '[[feed]]\nurl = "http://news.test/rss.xml"\n', encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    counts = fetch(sources_file=str(sources), db=str(db))
+    assert (counts["new"], counts["failed"]) == (1, 2)  # the intranet page; not the two metadata links
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert sorted(con.execute("SELECT url, outcome FROM fetch_log WHERE url NOT LIKE '%rss.xml'").fetchall()) == [
+            ("http://169.254.169.254/latest/meta-data/", "refused"),
+            ("http://intranet.test/a.html", "fetched"),
+            ("http://metadata.google.internal/computeMetadata/v1/", "refused")]
+    assert "169.254.169.254" not in network[1]
+
+
+def test_a_redirect_to_another_site_asks_that_sites_robots_txt_first(network, httpserver):
+    httpserver.expect_oneshot_request("/robots.txt", headers={"Host": "other.test"}).respond_with_data(
+        "User-agent: *\nDisallow: /private/\n")
+    httpserver.expect_request("/moved.html").respond_with_data(
+        "", status=301, headers={"Location": "http://other.test/private/a.html"})
+    result = Fetcher(SETTINGS).fetch("http://news.test/moved.html")
+    assert (result.outcome, result.attempts) == ("skipped", 1)
+    assert "redirected to http://other.test/private/a.html: disallowed by robots.txt" == result.reason
+    # The one test server plays both sites: news.test's robots.txt allows everything (the fixture's),
+    # other.test's is asked at the hop; the page behind the hop is never requested.
+    assert [(r.headers["Host"], r.path) for r, _ in httpserver.log] == [
+        ("news.test", "/robots.txt"), ("news.test", "/moved.html"), ("other.test", "/robots.txt")]
+
+
+
+def test_allow_addresses_takes_a_list_of_addresses_only(tmp_path):
+    from cds_facts.tasks.io.sources_file import SourcesError, read_sources
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[fetch]\nallow_addresses = "10.0.0.5"\n', encoding="utf-8")
+    with pytest.raises(SourcesError, match="allow_addresses must be a list"):
+        read_sources(sources)
+    sources.write_text('[fetch]\nallow_addresses = ["10.0.0.5", "cms.intranet"]\n', encoding="utf-8")
+    with pytest.raises(SourcesError, match="'cms.intranet' is not an IP address or network"):
+        read_sources(sources)
+    sources.write_text('[fetch]\nallow_addresses = ["10.0.0.5", "fd00::/8"]\n', encoding="utf-8")
+    assert read_sources(sources).settings.allow_addresses == ("10.0.0.5", "fd00::/8")
