@@ -23,12 +23,8 @@ from cds_facts.tasks.language.places import load_gazetteer
 from cds_facts.tasks.io.redact import redact
 from cds_facts.tasks.io.run_summary import MAX_FACT_ROWS
 from cds_facts.tasks.text.rawdoc import InputError, raw_doc_from_page
-from cds_facts.tasks.io.files import path_text, read_capped, read_raw
+from cds_facts.tasks.io.files import QUARANTINE_KEPT, path_text, read_capped, read_raw
 from cds_facts.tasks.io.tables import BatchTables, batch_tables
-
-
-# Inputs larger than this keep only their hash in quarantine, not their bytes.
-QUARANTINE_RAW_LIMIT = 1 << 20
 
 
 @dataclass
@@ -134,7 +130,7 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]],
             facts = extractor.facts(article)
         except Exception as exc:  # InputError, or a bug or input no rule foresaw: keep it, say where it failed
             why = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
-            quarantined = _quarantined(source_uri, getattr(exc, "stage", stage), why, raw)
+            quarantined = _quarantined(source_uri, getattr(exc, "stage", stage), why, raw, exc)
             result.quarantined.append(quarantined)
             result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id if raw else None, "failed"))
             if raw is not None:
@@ -176,7 +172,9 @@ def record_feed_pages(results: list[FetchResult]) -> BatchResult:
                        quarantined=failed, feed_fetches=results)
 
 
-def _quarantined(source_uri: str, stage: str, error: str, raw: RawDoc | None) -> Quarantined:
-    keep = raw is not None and len(raw.raw) <= QUARANTINE_RAW_LIMIT
-    return Quarantined(source_uri=source_uri, stage=stage, error=error,
-                       sha256=raw.sha256 if raw else None, raw=raw.raw if keep else None)
+def _quarantined(source_uri: str, stage: str, error: str, raw: RawDoc | None, exc: Exception) -> Quarantined:
+    """The quarantine row: the hash of the input's bytes and its first QUARANTINE_KEPT of them, from the
+    document read or from what the reader could read before it refused (InputError's)."""
+    sha256, kept = (raw.sha256, raw.raw) if raw is not None else (getattr(exc, "sha256", None), getattr(exc, "raw", None))
+    return Quarantined(source_uri=source_uri, stage=stage, error=error, sha256=sha256,
+                       raw=kept[:QUARANTINE_KEPT] if kept is not None else None)

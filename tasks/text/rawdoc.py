@@ -12,11 +12,15 @@ from cds_facts.tasks.text.decoding import NotText, declared_charset, decode
 
 
 class InputError(Exception):
-    """An input that cannot become a document; the message says why, for a person to act on."""
+    """An input that cannot become a document; the message says why, for a person to act on. raw: the
+    bytes that could be read of it (its first bytes, if it is too large to read whole), for quarantine;
+    sha256: the hash of all its bytes, when raw is not all of them."""
 
-    def __init__(self, stage: str, message: str):
+    def __init__(self, stage: str, message: str, raw: bytes | None = None, sha256: str | None = None):
         super().__init__(message)
         self.stage = stage
+        self.raw = raw
+        self.sha256 = sha256 or (hashlib.sha256(raw).hexdigest() if raw is not None else None)
 
 
 # What the first bytes of a file say it is, for the types people drop into an article folder by mistake.
@@ -38,15 +42,15 @@ def sniff_unsupported(raw: bytes) -> str | None:
 def raw_doc_from_bytes(raw: bytes, source_name: str, source_uri: str) -> RawDoc:
     """Bytes as a RawDoc, decoded as tasks/text/decoding.py says; InputError for what is not an article's text."""
     if not raw.strip():
-        raise InputError("read", "empty input: the file holds no text")
+        raise InputError("read", "empty input: the file holds no text", raw)
     what = sniff_unsupported(raw)
     if what:
         suffix = Path(source_name).suffix.lower() or "no suffix"
-        raise InputError("read", f"unsupported type: {suffix}, {what}; cds reads text (.txt) and HTML files")
+        raise InputError("read", f"unsupported type: {suffix}, {what}; cds reads text (.txt) and HTML files", raw)
     try:
         text, encoding = decode(raw, (declared_charset(raw),))
     except NotText as exc:
-        raise InputError("decode", str(exc)) from None
+        raise InputError("decode", str(exc), raw) from None
     return RawDoc(source_name=source_name, source_uri=source_uri, raw=raw, text=text,
                   encoding=encoding, sha256=hashlib.sha256(raw).hexdigest())
 
@@ -54,6 +58,6 @@ def raw_doc_from_bytes(raw: bytes, source_name: str, source_uri: str) -> RawDoc:
 def raw_doc_from_page(url: str, raw: bytes, text: str, encoding: str) -> RawDoc:
     """A fetched page as a RawDoc: its URL names it, its body was decoded by the fetcher."""
     if not raw.strip():
-        raise InputError("read", "empty response: the page holds no text")
+        raise InputError("read", "empty response: the page holds no text", raw)
     return RawDoc(source_name=url, source_uri=url, raw=raw, text=text, encoding=encoding,
                   sha256=hashlib.sha256(raw).hexdigest())

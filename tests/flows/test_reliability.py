@@ -1,4 +1,5 @@
 """Nothing lost, nothing corrupted: bad inputs, a killed run, concurrent runs, text that looks like SQL."""
+import hashlib
 import os
 import shutil
 import signal
@@ -68,6 +69,20 @@ def test_quarantine_says_where_and_why(bad_run, name, stage, reason):
     db, _ = bad_run
     found = rows(db, f"SELECT stage, error FROM quarantine WHERE source_uri LIKE '%/{name}'")
     assert len(found) == 1 and found[0][0] == stage and reason in found[0][1], found
+
+
+def test_every_quarantined_file_that_could_be_read_keeps_its_hash_and_first_mebibyte(bad_corpus, bad_run):
+    db, _ = bad_run
+    kept = rows(db, "SELECT source_uri, stage, sha256, raw FROM quarantine ORDER BY 1")
+    assert {os.path.basename(uri) for uri, *_ in kept} >= {"empty.txt", "binary_named.txt", "fifty_megabytes.txt",
+                                                         "boilerplate_only.txt"}
+    for uri, stage, sha256, raw in kept:
+        if not os.path.isfile(uri):  # a link to no file: nothing could be read
+            assert (sha256, raw) == (None, None), uri
+            continue
+        data = open(uri, "rb").read()
+        assert sha256 == hashlib.sha256(data).hexdigest(), (uri, stage)
+        assert raw == data[:2**20], (uri, stage)
 
 
 @pytest.mark.parametrize("name", ["utf16_bom.txt", "windows_1258.txt", "mojibake_latin1.txt", "nfd.txt",
