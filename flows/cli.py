@@ -149,18 +149,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file or folder: {missing[0]}")
     if args.dask_address and args.task_runner != "dask":
         raise UsageError("--dask-address needs --task-runner dask")
+    from cds_facts.tasks.io.files import inputs_text
+
+    where = _warehouse_named(args.db)
     _open_warehouse(args.db, write=True)
     api = prefect_api_url()
-    _say(f"ingest {' '.join(str(p) for p in args.paths)} into {args.db}; {_check_prefect_api(api)}")
-    _quiet_prefect(args)
-    with _prefect_api(api):
-        from cds_facts.flows.ingest import ingest  # Prefect is imported only when a flow runs, after its API is set
-        from cds_facts.flows.runners import make_task_runner
+    with _run_row(args.db, "ingest", inputs_text(args.paths)) as run_id:
+        _say(f"ingest {' '.join(str(p) for p in args.paths)} into {where}; {_check_prefect_api(api)}")
+        _quiet_prefect(args)
+        with _prefect_api(api):
+            from cds_facts.flows.ingest import ingest  # Prefect is imported only when a flow runs, after its API is set
+            from cds_facts.flows.runners import make_task_runner
 
-        runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
-        counts = _run_flow("ingest", args, lambda: ingest.with_options(task_runner=runner)(
-            paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
-            show_progress=sys.stderr.isatty()))
+            runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
+            counts = _run_flow("ingest", args, lambda: ingest.with_options(task_runner=runner)(
+                paths=[str(p) for p in args.paths], db=str(args.db), batch_size=args.batch_size,
+                show_progress=sys.stderr.isatty(), run_id=run_id))
     return _summary(args.db, counts)
 
 
@@ -174,20 +178,49 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             read_sources(args.sources)  # a bad file is a usage error, said before any flow starts
         except SourcesError as exc:
             raise UsageError(str(exc)) from None
+    where = _warehouse_named(args.db)
     _open_warehouse(args.db, write=True)
     api = prefect_api_url()
     from cds_facts.tasks.io.redact import redact
+    from cds_facts.tasks.io.sources_file import fetch_inputs_text
 
     what = redact(" ".join([*args.urls, *([f"--sources {args.sources}"] if args.sources else [])]))
-    _say(f"fetch {what} into {args.db}; {_check_prefect_api(api)}")
-    _quiet_prefect(args)
-    with _prefect_api(api):
-        from cds_facts.flows.fetch import fetch
+    with _run_row(args.db, "fetch", fetch_inputs_text(args.urls, args.sources)) as run_id:
+        _say(f"fetch {what} into {where}; {_check_prefect_api(api)}")
+        _quiet_prefect(args)
+        with _prefect_api(api):
+            from cds_facts.flows.fetch import fetch
 
-        counts = _run_flow("fetch", args, lambda: fetch(
-            urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db),
-            allow_private_networks=True if args.allow_private_networks else None))
-    return _summary(args.db, counts)
+            counts = _run_flow("fetch", args, lambda: fetch(
+                urls=args.urls, sources_file=str(args.sources) if args.sources else None, db=str(args.db),
+                allow_private_networks=True if args.allow_private_networks else None, run_id=run_id))
+    return _summary(args.db, counts, each_failure=True)
+
+
+def _warehouse_named(db: Path) -> str:
+    """The warehouse as a run's first line names it, saying when the run makes it, or its folder."""
+    if db.exists():
+        return str(db)
+    missing = next((p for p in reversed(db.parents) if not p.exists()), None)
+    return f"{db} (a new warehouse" + (f", in a new folder {missing})" if missing else ")")
+
+
+@contextlib.contextmanager
+def _run_row(db: Path, flow_name: str, inputs: str):
+    """The run's row in the warehouse, written before Prefect starts (a run killed while Prefect starts
+    leaves it, for 'cds runs' and the next run to see); marked failed if the flow never gets to close it."""
+    import uuid
+
+    from cds_facts.tasks.io import store
+
+    run_id = str(uuid.uuid4())
+    store.start_run(db, run_id, None, flow_name, inputs)
+    try:
+        yield run_id
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # if the row cannot be closed now, the next run closes it
+            store.fail_open_run(db, run_id, type(exc).__name__ + (f": {_one_line(exc)}" if str(exc) else ""))
+        raise
 
 
 def _prefect_api(api: str | None):
@@ -209,7 +242,11 @@ def _run_flow(name: str, args: argparse.Namespace, run):
         raise CannotRun(f"{name} failed: {type(exc).__name__}: {_one_line(exc)}") from None
 
 
-def _summary(db: Path, counts: dict) -> int:
+_FAILURES_LISTED = 20
+
+
+def _summary(db: Path, counts: dict, each_failure: bool = False) -> int:
+    """The outcome, on stdout; each_failure: a line per input that failed, with why (fetch: per URL)."""
     print(f"warehouse  {db}")
     skipped = f", skipped {counts['skipped']} ({counts['skipped_because']})" if counts.get("skipped") else ""
     print(f"documents  seen {counts['seen']}, new {counts['new']}, changed {counts['changed']}, "
@@ -220,7 +257,12 @@ def _summary(db: Path, counts: dict) -> int:
     if counts.get("agree") or counts.get("contradict"):
         print(f"official   {counts['agree']} agree with an official table, {counts['contradict']} contradict one"
               f" (see the verified_facts view)")
-    print(f"run        {counts['run_id']}")
+    prefect_id = counts.get("flow_run_id")
+    print(f"run        {counts['run_id']}" + (f" (Prefect flow run {prefect_id})"
+                                              if prefect_id and prefect_id != counts["run_id"] else ""))
+    if each_failure:
+        for source, stage, error in counts.get("quarantined", [])[:_FAILURES_LISTED]:
+            print(f"failed     {source}: {error}" + ("" if stage == "fetch" else f" ({stage})"))
     if counts["failed"]:
         print(f"quarantine {counts['failed']} input(s): cds sql \"SELECT source_uri, stage, error FROM quarantine\""
               f" --db {db}")
@@ -318,14 +360,26 @@ def cmd_reference(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
+    import socket
+
     import duckdb
+
+    from cds_facts.tasks.io.processes import process_alive
+    from cds_facts.tasks.io.store import DEAD_RUN_ERROR
 
     _existing_warehouse(args.db)
     with duckdb.connect(str(args.db), read_only=True) as con:
         rows = con.execute(
             "SELECT run_id, flow_name, epoch(started_at), epoch(ended_at), status, seen, new, changed, unchanged,"
-            " failed, skipped, facts, error FROM runs ORDER BY started_at DESC LIMIT ?", [args.limit]).fetchall()
-    print(runs_table(rows))
+            " failed, skipped, facts, error, pid, host FROM runs ORDER BY started_at DESC LIMIT ?",
+            [args.limit]).fetchall()
+    here = socket.gethostname()
+    shown = []
+    for *row, pid, host in rows:  # a 'running' row whose process is gone is a dead run, whoever closes it
+        if row[4] == "running" and host == here and pid is not None and not process_alive(pid):
+            row[4], row[-1] = "died", DEAD_RUN_ERROR
+        shown.append(tuple(row))
+    print(runs_table(shown))
     return EXIT_OK
 
 
@@ -373,6 +427,17 @@ def _command(commands, name: str, summary: str, examples: str, run) -> argparse.
     return parser
 
 
+def _positive_int(text: str) -> int:
+    """A count given on the command line: a whole number of at least 1, or a one-line usage error."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
+    return number
+
+
 def _common(parser: argparse.ArgumentParser, db_help: str, prefect: bool = False) -> None:
     from cds_facts.tasks.settings import warehouse_path
 
@@ -400,12 +465,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="a file, or a folder whose .txt/.html files (in subfolders too) are read")
     _common(ingest, db_help, prefect=True)
-    ingest.add_argument("--batch-size", type=int, default=200, help="files per batch: one load transaction each")
+    ingest.add_argument("--batch-size", type=_positive_int, default=200, help="files per batch: one load transaction each")
     ingest.add_argument("--task-runner", choices=("processes", "threads", "dask"), default="processes",
                         help="where cleaning and extraction run: a pool of this machine's cores (default), "
                              "one thread of this process, or Dask")
     ingest.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
-    ingest.add_argument("--workers", type=int,
+    ingest.add_argument("--workers", type=_positive_int,
                         help="processes for 'processes' or a local Dask cluster (default: one per core)")
 
     fetch = _command(commands, "fetch", "fetch article pages (and new links in feeds and listings) over HTTP", """\
@@ -463,7 +528,7 @@ def build_parser() -> argparse.ArgumentParser:
     runs = _command(commands, "runs", "the last runs, newest first, with what each did", """\
   cds runs
   cds runs --limit 50""", cmd_runs)
-    runs.add_argument("--limit", type=int, default=10, help="how many runs to show (default 10)")
+    runs.add_argument("--limit", type=_positive_int, default=10, help="how many runs to show (default 10)")
     _common(runs, db_help)
     return parser
 

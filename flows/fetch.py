@@ -22,9 +22,9 @@ from cds_facts.tasks.io import pipeline, store
 from cds_facts.tasks.io.feeds import links_from_feed, links_from_listing
 from cds_facts.tasks.io.fetch import FEED_TYPES, Fetcher, FetchSettings
 from cds_facts.tasks.meaning.indicators import Catalogue
-from cds_facts.tasks.models import FetchResult, WarehouseState
+from cds_facts.tasks.models import FetchResult, RunCounts, WarehouseState
 from cds_facts.tasks.io.redact import redact
-from cds_facts.tasks.io.sources_file import Sources, read_sources
+from cds_facts.tasks.io.sources_file import Sources, fetch_inputs_text, read_sources
 
 BATCH_SIZE = 50
 
@@ -60,23 +60,24 @@ def fetch_and_process(urls: list[str], state: WarehouseState, settings: FetchSet
 
 @flow(name="fetch", log_prints=False)
 def fetch(urls: list[str] | None = None, sources_file: str | None = None, db: str | None = None,
-          batch_size: int = BATCH_SIZE, allow_private_networks: bool | None = None) -> dict[str, int | str]:
+          batch_size: int = BATCH_SIZE, allow_private_networks: bool | None = None,
+          run_id: str | None = None) -> dict[str, int | str]:
     """Fetch article pages (given, and new ones in the sources file's feeds) into the warehouse at db.
-    allow_private_networks, when given, overrides the sources file's [fetch] setting."""
+    allow_private_networks, when given, overrides the sources file's [fetch] setting. run_id: the runs row
+    the cds command wrote before Prefect started, if any."""
     db = str(db or settings.warehouse_path())
     sources = read_sources(sources_file) if sources_file else Sources()
     if allow_private_networks is not None:
         sources.settings = dataclasses.replace(sources.settings, allow_private_networks=allow_private_networks)
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    inputs = redact(" ".join([*(urls or []), *([sources_file] if sources_file else [])]))
-    with recorded_run("fetch", db, inputs) as record:
+    with recorded_run("fetch", db, fetch_inputs_text(urls or [], sources_file), run_id) as record:
         known = set(state.fetched) | set(state.by_uri)
         discovered, feed_results = discover_links(sources, known) if sources.feeds or sources.listings else ([], [])
         if feed_results:
             feeds = pipeline.record_feed_pages(feed_results)
-            counts = store.load_batch(db, feeds, fingerprint, record.run_id)
-            counts.failed = len(feeds.quarantined)  # a feed is no input of its own, but its failure is one
+            # A feed is no input of its own, but its failure is one.
+            counts = store.load_batch(db, feeds, fingerprint, record.run_id, RunCounts(failed=len(feeds.quarantined)))
             record.add(counts, feeds.quarantined)
         targets = list(dict.fromkeys([*(urls or []), *sources.articles, *discovered]))
         batches = [targets[i:i + batch_size] for i in range(0, len(targets), batch_size)]

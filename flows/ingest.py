@@ -23,7 +23,7 @@ from cds_facts.flows.spool import process_into, spool_folder
 from cds_facts.tasks import settings
 from cds_facts.tasks.io import files, pipeline, store
 from cds_facts.tasks.meaning.indicators import Catalogue
-from cds_facts.tasks.models import BatchResult, WarehouseState
+from cds_facts.tasks.models import BatchResult, RunCounts, WarehouseState
 
 BATCH_SIZE = 200
 WINDOW = 8  # batches cleaned and extracted ahead of the loader
@@ -53,15 +53,21 @@ def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]], finge
 
 @flow(name="ingest", log_prints=False, task_runner=make_task_runner())
 def ingest(paths: list[str], db: str | None = None, batch_size: int = BATCH_SIZE,
-           show_progress: bool = False) -> dict[str, int | str]:
+           show_progress: bool = False, run_id: str | None = None) -> dict[str, int | str]:
     """Ingest files and folders into the warehouse at db (default: CDS_DB, else warehouse/cds.duckdb).
-    Returns the run's counts (how many of its facts fail a consistency check among them) and its run id."""
+    Returns the run's counts (how many of its facts fail a consistency check among them) and its run id.
+    run_id: the runs row the cds command wrote before Prefect started (store.start_run), if any."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be 1 or more, not {batch_size}")
     db = str(db or settings.warehouse_path())
     found = files.discover(paths)
     state = prepare_warehouse(db)
     fingerprint = Catalogue(state.catalogue_rows).fingerprint
-    with recorded_run("ingest", db, " ".join(files.path_text(p) for p in paths)) as record:
-        record.skip([files.skipped_for_type(path) for path in found.unsupported])
+    with recorded_run("ingest", db, files.inputs_text(paths), run_id) as record:
+        if found.unsupported:
+            record.skip([files.skipped_for_type(path) for path in found.unsupported])
+            store.record_run_counts(db, record.run_id, RunCounts(seen=len(found.unsupported),
+                                                                 skipped=len(found.unsupported)))
         ids, plan = plan_files(found.files, quote(state), fingerprint)
         batches = pipeline.batches(plan.to_process, ids, batch_size)
         with (store.held(db), spool_folder(db) as spool_to,

@@ -4,9 +4,11 @@
         ... load_and_record(db, outcome, record, number, total) per batch ...
     return record.result()
 
-The run's row opens as 'running' and closes 'completed', or 'failed' with the
-error if the block raises (the error goes on up). The artifacts (summary,
-quarantine, new facts, progress) are published either way.
+The run's row opens as 'running' (the cds command writes it before Prefect
+starts and passes its id), counts each batch as the batch commits, and closes
+'completed', or 'failed' with the error if the block raises (the error goes on
+up). The artifacts (summary, quarantine, new facts, progress) are published
+either way.
 """
 from __future__ import annotations
 
@@ -28,10 +30,16 @@ from cds_facts.tasks.io.run_summary import RunRecord
 
 
 @contextmanager
-def recorded_run(flow_name: str, db: str, inputs: str) -> Iterator[RunRecord]:
+def recorded_run(flow_name: str, db: str, inputs: str, run_id: str | None = None) -> Iterator[RunRecord]:
+    """run_id: the row the cds command wrote for this run; without it the run writes its own."""
     started = time.monotonic()
-    record = RunRecord(flow_name, run_id=str(flow_run.id or uuid.uuid4()))
-    store.start_run(db, record.run_id, flow_run.id, flow_name, inputs)
+    if run_id:
+        record = RunRecord(flow_name, run_id=run_id)
+        store.attach_run(db, run_id, flow_run.id)
+    else:
+        record = RunRecord(flow_name, run_id=str(flow_run.id or uuid.uuid4()))
+        store.start_run(db, record.run_id, flow_run.id, flow_name, inputs)
+    record.flow_run_id = str(flow_run.id) if flow_run.id else None
     record.progress_id = start_progress(flow_name)
     try:
         yield record
@@ -61,8 +69,10 @@ def _end(record: RunRecord, db: str, started: float, error: BaseException | None
 
 @task(name="load batch", cache_policy=NO_CACHE)
 def load_batch(db: str, outcome: pipeline.BatchOutcome, run_id: str) -> RunCounts:
-    """Write the batch: what it did, counted against the warehouse as it is (tasks/io/store.py)."""
-    return store.write_batch(db, outcome.tables or unspool(outcome), run_id)
+    """Write the batch: what it did, counted against the warehouse as it is (tasks/io/store.py), with the
+    inputs it passed over (robots.txt) counted in the same transaction."""
+    skipped = len(outcome.result.skipped)
+    return store.write_batch(db, outcome.tables or unspool(outcome), run_id, RunCounts(seen=skipped, skipped=skipped))
 
 
 def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord, name: str,
@@ -73,7 +83,6 @@ def load_and_record(db: str, outcome: pipeline.BatchOutcome, record: RunRecord, 
     task's arguments looking for futures (seconds per batch for its facts).
     """
     counts = load_batch.with_options(task_run_name=name)(db, quote(outcome), record.run_id)
-    record.add(counts, outcome.result.quarantined, outcome.result.facts)
-    record.skip(outcome.result.skipped)
+    record.add(counts, outcome.result.quarantined, outcome.result.facts, outcome.result.skipped)
     advance_progress(record.progress_id, number, total)
     get_run_logger().info("batch %d/%d: %s", number, total, counts)

@@ -30,6 +30,7 @@ class RunRecord:
     quarantined: list[Quarantined] = field(default_factory=list)
     new_facts: list[Fact] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    flow_run_id: str | None = None  # Prefect's id of the flow run, when it differs from run_id
     progress_id: object = None  # the run's progress artifact in Prefect, if it has one
     contradictions: list[dict[str, str]] = field(default_factory=list)  # its figures an official table contradicts
 
@@ -46,7 +47,9 @@ class RunRecord:
 
     def result(self) -> dict[str, int | str]:
         """What a flow returns: its counts, its run id, and why inputs were skipped."""
-        return {**asdict(self.counts), "run_id": self.run_id, "skipped_because": skipped_summary(self.skipped)}
+        return {**asdict(self.counts), "run_id": self.run_id, "flow_run_id": self.flow_run_id,
+                "skipped_because": skipped_summary(self.skipped),
+                "quarantined": [(q.source_uri, q.stage, q.error) for q in self.quarantined]}
 
 
 def skipped_summary(skipped: list[Skipped]) -> str:

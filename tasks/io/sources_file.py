@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from cds_facts.tasks.io.fetch import FetchSettings
+from cds_facts.tasks.io.redact import redact
 from cds_facts.tasks.settings import read_toml
 
 
@@ -24,6 +25,11 @@ class Sources:
     articles: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)  # RSS or Atom
     listings: list[Listing] = field(default_factory=list)
+
+
+def fetch_inputs_text(urls: list[str], sources_file: str | Path | None) -> str:
+    """What a fetch was given, as its runs row states it: URLs with their secrets redacted."""
+    return redact(" ".join([*urls, *([str(sources_file)] if sources_file else [])]))
 
 
 def read_sources(path: str | Path) -> Sources:

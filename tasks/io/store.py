@@ -337,11 +337,12 @@ _COUNTED = {"new": "new", "changed": "changed", "reextracted": "changed", "uncha
             "failed": "failed", "lost": "failed"}
 
 
-def write_batch(db: str | Path, batch: BatchTables, run_id: str) -> RunCounts:
+def write_batch(db: str | Path, batch: BatchTables, run_id: str, also: RunCounts | None = None) -> RunCounts:
     """Write one batch's tables in one transaction: it lands whole or not at all. Returns what it did,
     counted against the warehouse as it was inside the transaction, and how many consistency checks
     (the failed_checks view's) its facts fail: checked here, on the batch alone, as every check is
-    within one document."""
+    within one document. The counts, with also's (what the caller knows of the batch beyond its tables:
+    inputs skipped, feeds that failed), go into the run's row in the same transaction."""
     with connect(db) as con:
         for name, table in batch.tables.items():
             con.register(name, table)
@@ -363,6 +364,9 @@ def write_batch(db: str | Path, batch: BatchTables, run_id: str) -> RunCounts:
             counts.agree, counts.contradict = con.execute(
                 "SELECT count(*) FILTER (WHERE verdict = 'agrees'), count(*) FILTER (WHERE verdict = 'contradicts')"
                 " FROM fact_verdicts('batch_facts_written')").fetchone()
+            if also is not None:
+                counts.add(also)
+            add_run_counts(con, run_id, counts)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -388,16 +392,44 @@ def refuse_stray_facts(con: duckdb.DuckDBPyConnection) -> None:
         raise ValueError(f"batch refused: fact {stray[0]} is not of a document in the batch")
 
 
-def load_batch(db: str | Path, batch: BatchResult, fingerprint: str, run_id: str) -> RunCounts:
+def load_batch(db: str | Path, batch: BatchResult, fingerprint: str, run_id: str,
+               also: RunCounts | None = None) -> RunCounts:
     """Build one batch's tables and write them in one transaction."""
-    return write_batch(db, batch_tables(batch, fingerprint, run_id), run_id)
+    return write_batch(db, batch_tables(batch, fingerprint, run_id), run_id, also)
 
 
 def start_run(db: str | Path, run_id: str, flow_run_id: str | None, flow_name: str, inputs: str) -> None:
+    """The run's row, 'running', with this process and host (close_dead_runs tells a dead one by them).
+    The cds command writes it before Prefect starts, so a run killed at any moment leaves its row."""
     with connect(db) as con:
-        con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs, pid, host)"
-                    " VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
+        migrate(con)
+        con.execute("INSERT INTO runs (run_id, flow_run_id, flow_name, started_at, status, inputs, pid, host,"
+                    " seen, new, changed, unchanged, failed, skipped, facts)"
+                    " VALUES (?, ?, ?, ?, 'running', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)",
                     [run_id, flow_run_id, flow_name, utc_now(), inputs, os.getpid(), socket.gethostname()])
+
+
+def attach_run(db: str | Path, run_id: str, flow_run_id: str | None) -> None:
+    """The Prefect flow run that carries out a run whose row the cds command wrote."""
+    with connect(db) as con:
+        con.execute("UPDATE runs SET flow_run_id = ? WHERE run_id = ?", [flow_run_id, run_id])
+
+
+_RUN_COUNTS = ("seen", "new", "changed", "unchanged", "failed", "skipped", "facts")
+
+
+def add_run_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: RunCounts) -> None:
+    """Add what a batch did to its run's row, in the caller's transaction: a run killed after a batch
+    committed still counts that batch."""
+    assignments = ", ".join(f"{name} = coalesce({name}, 0) + ?" for name in _RUN_COUNTS)
+    con.execute(f"UPDATE runs SET {assignments} WHERE run_id = ?",
+                [*(getattr(counts, name) for name in _RUN_COUNTS), run_id])
+
+
+def record_run_counts(db: str | Path, run_id: str, counts: RunCounts) -> None:
+    """add_run_counts for what no batch loads (files of a type cds does not read), in its own transaction."""
+    with connect(db) as con:
+        add_run_counts(con, run_id, counts)
 
 
 def finish_run(db: str | Path, run_id: str, status: str, counts: RunCounts, error: str | None = None) -> None:
@@ -409,6 +441,13 @@ def finish_run(db: str | Path, run_id: str, status: str, counts: RunCounts, erro
             " failed = ?, facts = ?, skipped = ?, error = ? WHERE run_id = ?",
             [utc_now(), status, counts.seen, counts.new, counts.changed, counts.unchanged, counts.failed,
              counts.facts, counts.skipped, error, run_id])
+
+
+def fail_open_run(db: str | Path, run_id: str, error: str) -> None:
+    """Mark the run failed if it is still 'running': its flow never started, or ended before closing it."""
+    with connect(db) as con:
+        con.execute("UPDATE runs SET ended_at = ?, status = 'failed', error = ? WHERE run_id = ? AND status = 'running'",
+                    [utc_now(), error, run_id])
 
 
 def contradictions(db: str | Path, run_id: str) -> list[dict[str, str]]:
@@ -430,6 +469,9 @@ def close_dead_runs(con: duckdb.DuckDBPyConnection) -> int:
         if pid is not None and not process_alive(pid)]
     for run_id in dead:
         con.execute("UPDATE runs SET status = 'failed', ended_at = ?, error = ? WHERE run_id = ?",
-                    [utc_now(), "its process ended without closing the run (killed, or the warehouse could not be"
-                                " written at its end)", run_id])
+                    [utc_now(), DEAD_RUN_ERROR, run_id])
     return len(dead)
+
+
+DEAD_RUN_ERROR = ("its process ended without closing the run (killed, or the warehouse could not be written at"
+                  " its end)")

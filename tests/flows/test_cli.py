@@ -35,6 +35,15 @@ def test_bad_argument_is_one_line_and_exit_2():
     assert out.returncode == 2 and "Traceback" not in out.stderr and out.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("argument", [["--workers", "-1"], ["--workers", "0"], ["--batch-size", "0"],
+                                      ["--batch-size", "-5"], ["--batch-size", "many"]])
+def test_a_bad_number_is_one_line_and_exit_2_before_prefect_starts(tmp_path, argument):
+    out = run("ingest", str(SEEDS), "--db", str(tmp_path / "w.duckdb"), *argument)
+    assert out.returncode == 2 and one_line(out), out.stderr
+    assert argument[0] in out.stderr and "Prefect" not in out.stderr
+    assert not (tmp_path / "w.duckdb").exists()
+
+
 def test_sql_on_a_missing_warehouse_says_so(tmp_path):
     out = run("sql", "SELECT 1", "--db", str(tmp_path / "none.duckdb"))
     assert out.returncode == 2 and "no warehouse" in out.stderr

@@ -56,7 +56,8 @@ def test_the_prefect_cli_lists_an_ingest_run_and_its_artifacts(server, tmp_path)
                             capture_output=True, text=True, cwd=tmp_path, env=server["env"], timeout=300)
     assert result.returncode == 0, result.stderr
     assert f"Prefect: the API at {server['api']}" in result.stderr
-    flow_run_id = next(line.split()[1] for line in result.stdout.splitlines() if line.startswith("run "))
+    run_line = next(line for line in result.stdout.splitlines() if line.startswith("run "))
+    flow_run_id = re.search(r"\(Prefect flow run ([0-9a-f-]+)\)", run_line).group(1)
 
     for command in (("flow-run", "ls"), ("artifact", "ls"), ("deployment", "ls")):  # as a user types them
         listed = prefect(server, *command)

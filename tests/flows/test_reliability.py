@@ -138,10 +138,27 @@ def test_a_run_killed_mid_load_leaves_whole_documents_and_the_next_run_finishes(
     assert integrity(db) == (0, 0)
     documents = rows(db, "SELECT count(*) FROM documents")[0][0]
     assert 0 < documents < 200 and documents % 5 == 0  # whole batches only: each is one transaction
+    # The dead run's row counts every batch it committed, and 'cds runs' tells it died before any run closes it.
+    assert rows(db, "SELECT status, new, facts FROM runs") == [
+        ("running", documents, rows(db, "SELECT count(*) FROM facts")[0][0])]
+    listed = subprocess.run([sys.executable, "-m", "cds_facts.flows.cli", "runs", "--db", str(db)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert " died " in listed.stdout and "its process ended without closing the run" in listed.stdout
     finish = cds_ingest(tmp_path / "in", db, "--batch-size", "5")
     assert finish.wait(timeout=300) == 0, finish.stderr.read()
     assert rows(db, "SELECT count(*), (SELECT count(*) FROM facts) FROM documents") == [(200, 200 * 110 // 5)]
     assert integrity(db) == (0, 0)
+
+
+def test_a_run_killed_while_prefect_starts_leaves_its_row_and_the_next_run_closes_it(tmp_path):
+    db = tmp_path / "cds.duckdb"
+    run = cds_ingest(SEEDS, db)
+    assert "Prefect" in run.stderr.readline()  # the first line is said once the row is written
+    os.killpg(run.pid, signal.SIGKILL)  # the temporary Prefect server takes seconds: it is not up yet
+    run.wait(timeout=30)
+    assert rows(db, "SELECT status, inputs, seen FROM runs") == [("running", str(SEEDS), 0)]
+    assert cds_ingest(SEEDS, db).wait(timeout=300) == 0
+    assert sorted(rows(db, "SELECT status, error IS NOT NULL FROM runs")) == [("completed", False), ("failed", True)]
 
 
 def test_two_runs_at_once_on_one_warehouse_lose_and_corrupt_nothing(tmp_path):

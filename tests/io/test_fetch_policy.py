@@ -169,6 +169,7 @@ def test_cds_fetch_refuses_a_loopback_url_and_the_server_sees_no_request(httpser
                             env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
     assert result.returncode == 3, result.stderr
     assert "failed 1" in result.stdout and httpserver.log == []
+    assert f"failed     {httpserver.url_for('/a.html')}: localhost resolves to a loopback address" in result.stdout
     with duckdb.connect(str(db), read_only=True) as con:
         (outcome, reason), = con.execute("SELECT outcome, reason FROM fetch_log").fetchall()
         (stage, error), = con.execute("SELECT stage, error FROM quarantine").fetchall()
