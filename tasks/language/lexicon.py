@@ -69,6 +69,16 @@ CHANGE_VERBS = ("tăng", "giảm")
 TIME_UNITS = ("tháng", "năm", "ngày", "tuần", "quý", "giờ", "phút", "giây", "thập kỷ", "thế kỷ")
 # Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000.
 MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+# Nouns a number after them names rather than counts: "Phần mềm 158", "ứng dụng 1022" (when no counted noun
+# follows: "hệ thống 158 camera" counts cameras).
+PRODUCT_NOUNS = ("phần mềm", "ứng dụng", "app", "hệ thống", "nền tảng", "cổng", "trang", "kênh", "đầu số")
+# Words that may follow a name, so that what stands after a number is no noun it counts: "Phần mềm 158 được ...".
+WORDS_AFTER_A_NAME = ("được", "đã", "đang", "sẽ", "của", "và", "giúp", "là", "với", "có", "tại", "cho", "này",
+                      "trên", "do", "để", "nhằm", "vào", "đến", "tới", "hỗ trợ", "phục vụ", "triển khai")
+# Names of standards and certification levels a number belongs to: "chuẩn Tier 3", "ISO 27001".
+STANDARD_NAMES = ("tier", "iso", "iec", "tcvn", "tiêu chuẩn", "chuẩn", "uptime tier", "pci dss", "cmmi")
+# Words that put a ranked group at the bottom of its table: "nhóm 10 tỉnh đứng cuối".
+BOTTOM_WORDS = ("đứng cuối", "xếp cuối", "cuối bảng", "thấp nhất", "cuối cùng", "chót", "bét")
 # Kinds of legal document a number names: "Quyết định số 116", "Nghị định 42/2022/NĐ-CP".
 DOCUMENT_TYPES = ("nghị quyết", "nghị định", "quyết định", "thông tư", "chỉ thị", "công văn", "kết luận", "luật",
                   "kế hoạch", "văn bản", "công điện", "tờ trình", "thông báo", "đề án", "chương trình")

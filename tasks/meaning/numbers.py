@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from cds_facts.tasks.language.keys import lower
-from cds_facts.tasks.language.lexicon import (DOCUMENT_TYPES, MULTIPLIERS, QUALIFIER_WORDS, RANKED_UNITS, TIME_UNITS,
-                                               words)
+from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DOCUMENT_TYPES, MULTIPLIERS, PRODUCT_NOUNS, QUALIFIER_WORDS,
+                                               RANKED_UNITS, STANDARD_NAMES, TIME_UNITS, WORDS_AFTER_A_NAME, words)
 
 # A digit run with separators, standing alone (not glued to a letter before it).
 NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
@@ -156,110 +156,183 @@ def _quoted_name(text: str, start: int) -> bool:
     return close is not None
 
 
-def read_quantity(text: str, match: re.Match) -> Quantity | None:
-    """The quantity a numeral stands for in text, or None when it is no quantity."""
+@dataclass(frozen=True)
+class _Numeral:
+    """A numeral and its neighbourhood, as the refusals read it: bounded windows keep a huge one-line input
+    linear. near: the lower-cased words just before it; word_before: the last of them."""
+
+    text: str
+    start: int
+    end: int
+    token: str
+    value: float
+    before: str
+    after: str
+    near: str
+    word_before: str
+
+
+def _numeral(text: str, match: re.Match) -> _Numeral | None:
     token, start, end = match.group(), match.start(), match.end()
-    # Only the neighbourhood decides: bounded windows keep a huge one-line input linear.
     before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
     near = lower(before[-_NEAR_CHARS:])
-    # The word right before the numeral: most rules below ask only what it is ("mức 2", "thứ 3", "top 10").
     word_before = near.rsplit(None, 1)[-1] if near and not near.isspace() else ""
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
-    if value is None:
-        return None
-    if _DECIMAL_OR_TIME_AFTER.match(after) or _DATE_OR_CODE_AFTER.match(after):
-        return None
-    if _LETTER.match(after) and not _STORAGE.match(after):  # "3G", "4G", "5G": names
-        return None
-    if token.isdigit() and (token.startswith("0") and len(token) > 1 or len(token) >= 6):
-        return None  # phone numbers, codes, timestamps: Vietnamese groups real quantities with "."
-    if _is_plain_year(token) and not _PERCENT.match(after):
-        return None
-    if _LABEL_BEFORE.search(near) or _DOCUMENT_BEFORE.search(near) or _quoted_name(text, start):
-        return None
-    if word_before == "mức" and token.isdigit() and value <= _HIGHEST_LEVEL and not _PERCENT.match(after):
-        return None
-    if word_before in _CALENDAR_BEFORE and "." not in token and value <= _CALENDAR_BEFORE[word_before]:
-        return None
-    if _LIST_MARKER_AFTER.match(after) and not before.strip():  # list markers "1. ", "2) "
-        return None
-    if _AGE_AFTER.match(after) or _ROUND_THE_CLOCK.match(text, start):
-        return None
-    if token == "100" and _RATE_BASE_AFTER.match(after) and _RATE_BASE.search(lower(before[-_CONTEXT_CHARS // 3:])):
-        return None
+    return None if value is None else _Numeral(text, start, end, token, value, before, after, near, word_before)
 
-    kind, denominator, qualifier = "count", None, "exact"
+
+# A numeral that names a product or a system, not a count of it: "Phần mềm 158 được triển khai", "ứng
+# dụng 1022". Counted things after it ("hệ thống 158 camera") make it a count again.
+_PRODUCT_BEFORE = re.compile(rf"(?:^|\s)(?:{words(PRODUCT_NOUNS)})\s*$")
+_NAME_ENDS_AFTER = re.compile(rf"\s*(?:$|[,.;:)\"”]|(?:{words(WORDS_AFTER_A_NAME)})(?!\w))")
+# A standard or a certification level: "chuẩn Tier 3", "ISO 27001", "TCVN 11930".
+_STANDARD_BEFORE = re.compile(rf"(?:^|\s)(?:{words(STANDARD_NAMES)})\s*$")
+# A named day with its date: "Ngày Chuyển đổi số quốc gia 10/10", "Ngày Pháp luật Việt Nam 9/11".
+_NAMED_DAY_BEFORE = re.compile(r"(?<!\w)Ngày(?:\s+[^\s\d,;.]+){1,8}\s*$")
+# A group at the bottom of a table: "nhóm 10 tỉnh đứng cuối", "top 5 địa phương thấp nhất". Being in it
+# bounds no rank from above, and the press gives no rank with it.
+_BOTTOM_AFTER = re.compile(rf"\s+(?:(?:{words(RANKED_UNITS)})(?:\s*,\s*thành phố)?\s+)?(?:{words(BOTTOM_WORDS)})(?!\w)",
+                           re.IGNORECASE)
+
+# Why a numeral is no quantity, asked in order of its neighbourhood alone; the first that holds is the reason.
+_NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
+    ("a version, a decimal date or a time", lambda n: _DECIMAL_OR_TIME_AFTER.match(n.after)),
+    ("a date or a document code", lambda n: _DATE_OR_CODE_AFTER.match(n.after)),
+    ("part of a name (3G, 4G)", lambda n: _LETTER.match(n.after) and not _STORAGE.match(n.after)),
+    ("a phone number or a code", lambda n: n.token.isdigit() and (n.token.startswith("0") and len(n.token) > 1
+                                                                 or len(n.token) >= 6)),
+    ("a year", lambda n: _is_plain_year(n.token) and not _PERCENT.match(n.after)),
+    ("a label (thôn 2, Điều 5, hotline)", lambda n: _LABEL_BEFORE.search(n.near)),
+    ("a document number", lambda n: _DOCUMENT_BEFORE.search(n.near)),
+    ("a quoted name", lambda n: _quoted_name(n.text, n.start)),
+    ("a level (mức 2)", lambda n: n.word_before == "mức" and n.token.isdigit() and n.value <= _HIGHEST_LEVEL
+     and not _PERCENT.match(n.after)),
+    ("a date part (ngày 14, tháng 9)", lambda n: n.word_before in _CALENDAR_BEFORE and "." not in n.token
+     and n.value <= _CALENDAR_BEFORE[n.word_before]),
+    ("a list marker", lambda n: _LIST_MARKER_AFTER.match(n.after) and not n.before.strip()),
+    ("an age", lambda n: _AGE_AFTER.match(n.after)),
+    ("round the clock (24/7)", lambda n: _ROUND_THE_CLOCK.match(n.text, n.start)),
+    ("the base of a rate per hundred", lambda n: n.token == "100" and _RATE_BASE_AFTER.match(n.after)
+     and _RATE_BASE.search(lower(n.before[-_CONTEXT_CHARS // 3:]))),
+    ("a product's name (Phần mềm 158)", lambda n: _PRODUCT_BEFORE.search(n.near) and _NAME_ENDS_AFTER.match(n.after)),
+    ("a standard (Tier 3, ISO 27001)", lambda n: _STANDARD_BEFORE.search(n.near)),
+    ("a group at the bottom of a table", lambda n: n.word_before.endswith(("top", "tốp", "nhóm"))
+     and _BOTTOM_AFTER.match(n.after)),
+)
+# Why a numeral with "/" after it is neither a ratio nor a score: (reason, test of numeral, denominator, rest).
+_NOT_A_RATIO: tuple[tuple[str, object], ...] = (
+    ("a document number (42/2022/NĐ-CP)", lambda n, d, rest: _CODE_AFTER_RATIO.match(rest)),
+    ("a month and year (tháng 9/2024)", lambda n, d, rest: _is_plain_year(d) and n.value <= 12),
+    ("a date (ngày 16/1)", lambda n, d, rest: _DAY_BEFORE.search(n.near) and n.value <= 31
+     and parse_number(d) <= 12),
+    ("a named day (Ngày Chuyển đổi số quốc gia 10/10)", lambda n, d, rest: _NAMED_DAY_BEFORE.search(n.before)
+     and n.value <= 31 and parse_number(d) <= 12),
+    ("part of a name (3G/4G)", lambda n, d, rest: _LETTER.match(rest)),
+)
+
+
+def quantity_refusal(text: str, match: re.Match) -> str | None:
+    """Why the numeral at match is no quantity (the reason a trap would give), or None when it is one."""
+    read = _read(text, match)
+    return read if isinstance(read, str) else None
+
+
+def read_quantity(text: str, match: re.Match) -> Quantity | None:
+    """The quantity a numeral stands for in text, or None when it is no quantity (quantity_refusal: why)."""
+    read = _read(text, match)
+    return read if isinstance(read, Quantity) else None
+
+
+def _read(text: str, match: re.Match) -> Quantity | str:
+    numeral = _numeral(text, match)
+    if numeral is None:
+        return "not a Vietnamese numeral (4.0, 1.2.3)"
+    refused = next((reason for reason, test in _NOT_A_QUANTITY if test(numeral)), None)
+    if refused:
+        return refused
+    end, after, denominator = numeral.end, numeral.after, None
     slash = _SLASH.match(after)
     if slash:
-        second = slash.group(1)
-        rest = after[slash.end():]
-        if _CODE_AFTER_RATIO.match(rest):
-            return None  # "42/2022/NĐ-CP", "15/2023-QĐ": a code glued on; "27/27 UBND cấp huyện" is a ratio
+        second, rest = slash.group(1), after[slash.end():]
         denominator = parse_number(second)
         if denominator is None or denominator == 0:
-            return None
-        if _is_plain_year(second) and value <= 12 or _DAY_BEFORE.search(near) and value <= 31 and denominator <= 12:
-            return None  # "tháng 9/2024", "ngày 16/1"
-        if _LETTER.match(rest):  # "3G/4G"
-            return None
-        end += slash.end()
-        after = rest
-        kind = "ratio"
-    phrase_end = end
+            return "no denominator"
+        refused = next((reason for reason, test in _NOT_A_RATIO if test(numeral, second, rest)), None)
+        if refused:
+            return refused
+        end, after = end + slash.end(), rest
+    return _quantity(numeral, end, after, denominator)
 
+
+def _quantity(n: _Numeral, end: int, after: str, denominator: float | None) -> Quantity | str:
+    """The kind, value and unit of a numeral that is a quantity, or why its unit makes it none."""
+    kind, value, qualifier, phrase_end = ("ratio" if denominator else "count"), n.value, "exact", end
     if kind == "count" and _LISTED_WITH_UNIT.match(after):  # "0,8340 và 0,7951 điểm": both are scores
         kind = "score"
     elif kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
         kind, phrase_end = "score", end + score.end()
-    elif word_before.endswith(("thứ", "hạng")) or word_before.endswith((",", "và")) and _RANK_LIST_BEFORE.search(near):
-        if _EVENT_ORDINAL.search(near):
-            return None
+    elif n.word_before.endswith(("thứ", "hạng")) or n.word_before.endswith((",", "và")) \
+            and _RANK_LIST_BEFORE.search(n.near):
+        if _EVENT_ORDINAL.search(n.near):
+            return "an event's ordinal (lần thứ 3)"
         kind = "rank"
-    elif word_before.endswith(("top", "tốp")) or (word_before.endswith("nhóm") and (_GROUP_AFTER.match(after)
-                                                                                 or _GROUP_JOINED.search(near))):
+    elif n.word_before.endswith(("top", "tốp")) or (n.word_before.endswith("nhóm") and (
+            _GROUP_AFTER.match(after) or _GROUP_JOINED.search(n.near))):
         kind, qualifier = "rank", "at_most"
-    elif word_before.endswith("nhóm"):
-        return None  # "nhóm 1 được hưởng ...": a category's name, not a bound on a rank
+    elif n.word_before.endswith("nhóm"):
+        return "a category's name (nhóm 1)"
     elif kind == "count":
-        percent = _PERCENT.match(after)
-        if percent:
-            kind, end = "percent", end + percent.end()
-            phrase_end = end
-        elif word_before == "từ" and _PERCENT_RANGE_END.match(after):
-            kind = "percent"
-        elif _DURATION.match(after):
-            return None
-        else:
-            factor = 1
-            while (multiplier := _MULTIPLIER.match(after, phrase_end - end)):
-                factor *= MULTIPLIERS[multiplier.group(1)]
-                phrase_end = end + multiplier.end()
-            if factor != 1:
-                value = _scaled(value, factor)
-            elif _COMMA_THOUSANDS.match(token):
-                value = parse_number(token.replace(",", ""))
-            rest = after[phrase_end - end:]
-            if _FOREIGN_MONEY.match(rest):
-                return None
-            if (money := _MONEY.match(rest)):
-                kind, phrase_end = "money", phrase_end + money.end()
-            elif factor >= 10**6 and _MONEY_BEFORE.search(before) and not _NOUN_AFTER.match(rest):
-                kind = "money"  # "doanh thu 2.500 tỷ": the currency goes without saying
-            elif (score := _SCORE.match(rest)):
-                kind, phrase_end = "score", phrase_end + score.end()
-            elif (storage := _STORAGE.match(rest)):
-                kind = "storage"
-                value = _scaled(value, STORAGE_UNITS[storage.group(1).lower()])
-                phrase_end += storage.end()
+        read = _unit(n, end, after)
+        if isinstance(read, str):
+            return read
+        kind, value, phrase_end = read
+        end = phrase_end if kind == "percent" else end
+    phrase_start, qualifier = _qualified(n, qualifier)
+    return Quantity(n.start, end, phrase_start, phrase_end, kind, value, denominator, qualifier)
 
-    phrase_start = start
-    for name, pattern in QUALIFIERS if word_before.lstrip("(") in _QUALIFIER_ENDS else ():
-        found = pattern.search(near)
+
+def _unit(n: _Numeral, end: int, after: str) -> tuple[str, float, int] | str:
+    """(kind, value, phrase end) of a plain numeral from the unit after it: a percent, a multiplier, money,
+    a score, storage; or why the unit makes it none (a duration, another currency)."""
+    value = n.value
+    if percent := _PERCENT.match(after):
+        return "percent", value, end + percent.end()
+    if n.word_before == "từ" and _PERCENT_RANGE_END.match(after):
+        return "percent", value, end
+    if _DURATION.match(after):
+        return "a duration (6 tháng)"
+    factor, phrase_end = 1, end
+    while (multiplier := _MULTIPLIER.match(after, phrase_end - end)):
+        factor *= MULTIPLIERS[multiplier.group(1)]
+        phrase_end = end + multiplier.end()
+    if factor != 1:
+        value = _scaled(value, factor)
+    elif _COMMA_THOUSANDS.match(n.token):
+        value = parse_number(n.token.replace(",", ""))
+    rest = after[phrase_end - end:]
+    if _FOREIGN_MONEY.match(rest):
+        return "a sum in another currency"
+    if money := _MONEY.match(rest):
+        return "money", value, phrase_end + money.end()
+    if factor >= 10**6 and _MONEY_BEFORE.search(n.before) and not _NOUN_AFTER.match(rest):
+        return "money", value, phrase_end  # "doanh thu 2.500 tỷ": the currency goes without saying
+    if score := _SCORE.match(rest):
+        return "score", value, phrase_end + score.end()
+    if storage := _STORAGE.match(rest):
+        return "storage", _scaled(value, STORAGE_UNITS[storage.group(1).lower()]), phrase_end + storage.end()
+    return "count", value, phrase_end
+
+
+def _qualified(n: _Numeral, qualifier: str) -> tuple[int, str]:
+    """Where the numeral's phrase starts (its qualifier word, if any) and its qualifier."""
+    if n.word_before.lstrip("(") not in _QUALIFIER_ENDS:
+        return n.start, qualifier
+    for name, pattern in QUALIFIERS:
+        found = pattern.search(n.near)
         if found:
-            qualifier = name if qualifier == "exact" else qualifier
-            phrase_start = start - len(near) + found.start() + len(found.group()) - len(found.group().lstrip())
-            break
-    return Quantity(start, end, phrase_start, phrase_end, kind, value, denominator, qualifier)
+            start = n.start - len(n.near) + found.start() + len(found.group()) - len(found.group().lstrip())
+            return start, (name if qualifier == "exact" else qualifier)
+    return n.start, qualifier
 
 
 def find_quantities(text: str) -> list[Quantity]:

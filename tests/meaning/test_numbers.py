@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from cds_facts.tasks.meaning.numbers import find_quantities, parse_number
+from cds_facts.tasks.meaning.numbers import NUMERAL, find_quantities, parse_number, quantity_refusal
 
 
 def one(text):
@@ -100,3 +100,56 @@ def test_find_quantities_never_raises(text):
 ])
 def test_levels_are_labels_and_counts_after_a_year_stay(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+def refusal_of(text, numeral):
+    """Why the numeral written `numeral` in text is no quantity."""
+    match = next(m for m in NUMERAL.finditer(text) if m.group() == numeral)
+    return quantity_refusal(text, match)
+
+
+@pytest.mark.parametrize("text, numeral, reason", [
+    # one row per refusal, each in a sentence of its own; the reason is the words a trap would give
+    ("cuộc cách mạng công nghiệp 4.0 đang đến", "4.0", "not a Vietnamese numeral (4.0, 1.2.3)"),
+    ("cập nhật lúc 20:03 hằng ngày", "20", "a version, a decimal date or a time"),
+    ("ban hành ngày 26-8-2021", "26", "a date or a document code"),
+    ("vùng phủ sóng 5G mở rộng", "5", "part of a name (3G, 4G)"),
+    ("liên hệ số 02373721150", "02373721150", "a phone number or a code"),
+    ("từ năm 2019 đến nay", "2019", "a year"),
+    ("tại thôn 5 của xã", "5", "a label (thôn 2, Điều 5, hotline)"),
+    ("theo Nghị quyết 57 của Bộ Chính trị", "57", "a document number"),
+    ("triển khai mô hình “5 có” ở thôn", "5", "a quoted name"),
+    ("tài khoản định danh điện tử mức 2", "2", "a level (mức 2)"),
+    ("khai trương tháng 9 vừa qua", "9", "a date part (ngày 14, tháng 9)"),
+    ("3. Nâng cao năng lực số", "3", "a list marker"),
+    ("người dân từ 15 tuổi trở lên", "15", "an age"),
+    ("tổng đài hỗ trợ 24/7 cho doanh nghiệp", "24", "round the clock (24/7)"),
+    ("thuê bao di động trên 100 dân", "100", "the base of a rate per hundred"),
+    ("Phần mềm 158 được triển khai đến các xã", "158", "a product's name (Phần mềm 158)"),
+    ("người dân gọi ứng dụng 1022, hệ thống tiếp nhận", "1022", "a product's name (Phần mềm 158)"),
+    ("trung tâm dữ liệu đạt chuẩn Tier 3", "3", "a standard (Tier 3, ISO 27001)"),
+    ("được cấp chứng nhận ISO 27001 về an toàn thông tin", "27001", "a standard (Tier 3, ISO 27001)"),
+    ("tỉnh vẫn nằm trong nhóm 10 tỉnh đứng cuối bảng", "10", "a group at the bottom of a table"),
+    ("thuộc top 5 địa phương thấp nhất cả nước", "5", "a group at the bottom of a table"),
+    ("căn cứ 42/2022/NĐ-CP của Chính phủ", "42", "a document number (42/2022/NĐ-CP)"),
+    ("số liệu đến 9/2024 cho thấy", "9", "a month and year (tháng 9/2024)"),
+    ("sáng 21/5, đoàn công tác làm việc", "21", "a date (ngày 16/1)"),
+    ("hưởng ứng Ngày Chuyển đổi số quốc gia 10/10 năm nay", "10", "a named day (Ngày Chuyển đổi số quốc gia 10/10)"),
+    ("mạng di động 3G/4G phủ kín", "3", "part of a name (3G, 4G)"),
+    ("tổ chức kỳ họp thứ 7 của Hội đồng", "7", "an event's ordinal (lần thứ 3)"),
+    ("nhóm 1 được hưởng chính sách", "1", "a category's name (nhóm 1)"),
+    ("trong 6 tháng đầu năm", "6", "a duration (6 tháng)"),
+    ("thu hút 50 triệu USD vốn đầu tư", "50", "a sum in another currency"),
+])
+def test_every_refusal_says_why(text, numeral, reason):
+    assert refusal_of(text, numeral) == reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the refusals' neighbours that stay quantities
+    ("hệ thống 158 camera giám sát", ("count", 158, None, "exact")),  # a counted noun after the product noun
+    ("thuộc nhóm 10 tỉnh dẫn đầu cả nước", ("rank", 10, None, "at_most")),  # the top of the table, not its bottom
+    ("Ngày Chuyển đổi số quốc gia năm nay, tỉnh có 95% hồ sơ trực tuyến", ("percent", 95, None, "exact")),
+])
+def test_neighbours_of_the_new_refusals_stay_quantities(text, expected):
+    assert one(text) == expected
