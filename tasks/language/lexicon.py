@@ -59,12 +59,36 @@ REGION_WORDS = ("vùng", "khu vực", "miền", "đồng bằng sông cửu long
 # an agency's place among agencies, no province's place in a national table.
 AGENCY_WORDS = ("sở", "ban", "văn phòng", "ubnd", "ủy ban", "đơn vị", "cơ quan", "bộ", "huyện", "thị xã",
                 "quận", "xã", "phường")
+# The heads of the names of bodies, plans and events: an index's words inside such a name ("Ban Chỉ đạo chuyển
+# đổi số tỉnh", "Kế hoạch chuyển đổi số năm 2024", "Hội nghị chuyển đổi số") name the body, not what is ranked.
+BODY_NAMES = ("ban chỉ đạo", "ban điều hành", "hội đồng", "ủy ban", "trung tâm", "sở", "hội nghị", "hội thảo",
+              "diễn đàn", "kế hoạch", "chương trình", "đề án", "chiến lược", "nghị quyết", "ngày", "tuần lễ",
+              "giải thưởng", "cuộc thi", "tổ công tác", "hiệp hội", "câu lạc bộ", "văn phòng", "cục", "vụ")
+# Verbs that introduce what a source says: "Sở Thông tin và Truyền thông cho biết, ...": the source is no subject.
+REPORTING_VERBS = ("cho biết", "thông tin", "báo cáo", "nhấn mạnh", "khẳng định", "chia sẻ", "thông báo", "nêu rõ")
+# Verbs that end a body's name: what follows them is said of it.
+NAME_ENDING_VERBS = ("đã", "đang", "sẽ", "xếp", "đứng", "đạt", "có", "là", "được", "cho biết", "ban hành", "tổ chức",
+                     "công bố", "triển khai", "thực hiện", "phê duyệt", "ký")
 # Whose figure: the country ("Cả nước có ...", "... của cả nước"), the world.
 COUNTRY_WORDS = ("cả nước", "toàn quốc", "việt nam", "nước ta", "quốc gia")
 WORLD_WORDS = ("thế giới", "toàn cầu", "quốc tế", "liên hợp quốc")
+# Words that may open a clause before whose figure it is: "Riêng Bộ Y tế có ...", "Bình quân chung cả nước, ...".
+SCOPE_LEADS = ("riêng", "còn", "trong đó", "đối với", "hiện nay", "hiện", "trên", "tính chung", "bình quân chung",
+               "bình quân", "trung bình", "tính trung bình", "theo đó")
+# The provinces together, as a clause's subject: "Các địa phương cung cấp 6.000 dịch vụ", "63 tỉnh, thành phố
+# đã ...": a sum or a spread over provinces, no one province's figure.
+PROVINCES_TOGETHER = ("các địa phương", "nhiều địa phương", "các tỉnh, thành phố", "các tỉnh, thành", "các tỉnh thành",
+                      "tỉnh, thành phố", "tỉnh, thành", "các tỉnh")
+# A headline said of a whole sector, nationwide when it names no province: "Toàn ngành Tư pháp ...".
+SECTOR_WORDS = ("toàn ngành", "ngành")
 # Verbs of a change: "tăng 5 bậc", "giảm 3%".
 CHANGE_VERBS = ("tăng", "giảm")
 
+# Years said from the article's own: "năm nay" (this year), "năm ngoái" (last year). Not "năm qua" nor
+# "năm trước": "năm qua" may be the last twelve months or "những năm qua" (recent years), "hai năm trước" is
+# two years ago.
+THIS_YEAR_WORDS = ("năm nay", "trong năm nay", "năm hiện tại")
+LAST_YEAR_WORDS = ("năm ngoái",)
 # Units of time: a numeral before one is a duration or a date, not a quantity ("6 tháng đầu năm").
 TIME_UNITS = ("tháng", "năm", "ngày", "tuần", "quý", "giờ", "phút", "giây", "thập kỷ", "thế kỷ")
 # Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000.

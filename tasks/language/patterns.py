@@ -5,6 +5,10 @@ import re
 
 _END = ""
 
+# A capital letter, Vietnamese ones included, as a character class: "[A-ZĐÀ-Ỹ]" spans lower-case letters too
+# (U+00C0 to U+1EF8 holds "à" and "đ"), so "bộ đội" would read as a ministry's name.
+CAPITAL = "[" + "".join(sorted({chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha()})) + "]"
+
 
 def any_of(words: list[str]) -> str:
     """A regex source matching any of the words, longest first, with shared prefixes merged.

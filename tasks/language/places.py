@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cds_facts.tasks.language.lexicon import PLACE_DESCRIPTORS, PLACE_UNITS, words
+from cds_facts.tasks.language.owners import owner_above_provinces
 from cds_facts.tasks.language.patterns import any_of
 from cds_facts.tasks.settings import data_path
 from cds_facts.tasks.language.keys import fold, match_key
@@ -110,7 +111,13 @@ class Gazetteer:
         return sorted(found, key=lambda m: m.start)
 
     def main_province(self, title: str | None, body: str, hints: list[str]) -> str | None:
-        """The province an article is about: the most named one (the headline counts thrice)."""
+        """The province an article is about: the most named one (the headline counts thrice). None when the
+        article is said of a ministry, a sector or the country: its headline (without one, its first line)
+        opens on one of them and names no province. Its figures then belong to no province unless their own
+        clause names one, whichever province it mentions or its outlet is in."""
+        headline = title or body.lstrip().split("\n", 1)[0]
+        if owner_above_provinces(headline) and not any(m.is_province for m in self.mentions(headline)):
+            return None
         votes: Counter[str] = Counter()
         order: dict[str, int] = {}
         for weight, text in ((3, title or ""), (1, body)):

@@ -30,7 +30,7 @@ from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, TARGET_CUES, TIME, Time
 from cds_facts.tasks.meaning.phrases import counted_after, subject_before
 from cds_facts.tasks.meaning.rankings import RankContext, index_of, last_index_named
 from cds_facts.tasks.meaning.sentences import Span, clause_bounds, sentences
-from cds_facts.tasks.meaning.subjects import most_specific_place, paired_in_order, respectively, scope_of
+from cds_facts.tasks.meaning.subjects import PROVINCES, most_specific_place, paired_in_order, respectively, scope_of
 from cds_facts.tasks.models import Article, Fact
 
 # Raise it when extraction changes: documents extracted by an older version are extracted again.
@@ -188,7 +188,7 @@ class Extractor:
             wanted = quantities or span.paragraph != carried.paragraph or carried.place
             mentions = self.gazetteer.mentions(text, span.start, span.end, key=place_text) if wanted else []
             carried.enter(span, text, [m for m in mentions if not m.is_province])
-            times = times_in(span.text, span.start)
+            times = times_in(span.text, span.start, article.published_at.year if article.published_at else None)
             found = self._sentence_facts(article, key, span, quantities, mentions, times, carried) if quantities else []
             carried.leave(span, key[span.start:span.end], times, mentions, found)
             facts.extend(found)
@@ -216,8 +216,8 @@ class Extractor:
                 total = None
 
             change = _change(text, span.start, q)
-            match = None if change else self._indicator(figure, sentence, carried)  # a change is no level
-            scope, province, place = self._subject(figure, sentence, carried)
+            scope, province, place = self._subject(figure, sentence, carried)  # whose first: it bears on what
+            match = None if change else self._indicator(figure, sentence, carried, scope)  # a change is no level
             is_index_figure = q.kind in ("rank", "score") and match is not None and match.code.startswith("dti.")
             is_goal = status(_goal_text(figure, sentence)) == "target"
             year = _year(figure, sentence, is_index_figure)
@@ -249,9 +249,10 @@ class Extractor:
             previous_end = max(figure.counted_end, q.phrase_end)
         return sentence.facts
 
-    def _indicator(self, figure: _Figure, sentence: _Sentence, carried: _Carried) -> Match | None:
+    def _indicator(self, figure: _Figure, sentence: _Sentence, carried: _Carried, scope: str | None) -> Match | None:
         """What the figure is a value of: a rank's or score's index, a part's or a share's parent, or the
-        indicator whose cue its measure holds."""
+        indicator whose cue its measure holds. scope: whose figure it is (a figure of another subject than
+        the one before it is none of that one's parts)."""
         q, text, facts = figure.q, sentence.text, sentence.facts
         if q.kind in ("rank", "score"):
             return self._index(figure, sentence, carried)
@@ -259,8 +260,10 @@ class Extractor:
             return None
         parent = _breakdown_parent(text, sentence.span.start, q, figure.counted, facts)
         if parent:  # "đạt 80,79% (cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%)": parts of the figure before
-            listed = any(parent.end_char <= m.start and m.end <= q.start for m in sentence.provinces + sentence.places)
-            # "của Đà Nẵng (67%), Hòa Bình (86,5%)": not a part but another unit's figure of the same measure
+            listed = scope != parent.scope or any(parent.end_char <= m.start and m.end <= q.start
+                                                  for m in sentence.provinces + sentence.places)
+            # "của Đà Nẵng (67%), Hòa Bình (86,5%)", "cao hơn bình quân cả nước (45%)": not a part but
+            # another unit's figure of the same measure
             return Match(parent.indicator, f"{'listed with' if listed else 'part of'} {parent.fact_id}")
         previous = facts[-1] if facts and facts[-1].start_char >= figure.clause_start else None
         if q.kind == "percent" and previous and previous.kind in _TOTAL_KINDS and _SHARE_JOIN.search(figure.left):
@@ -310,9 +313,11 @@ class Extractor:
         subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
                                                      if figure.clause_start <= m.start and m.end <= q.phrase_start])
         scope = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator)
-        if scope is not None:
-            return scope, None, None
+        if scope is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
+            return (None if scope == PROVINCES else scope), None, None
         named = _province_for(sentence, figure)
+        if named is JOINT:
+            return None, None, None
         place = _place_for(sentence, figure, carried)
         province = named.name if named else sentence.article.province
         return ("place" if place else "province" if province else None), province, place
@@ -450,12 +455,20 @@ def _place_for(sentence: _Sentence, figure: _Figure, carried: _Carried) -> Menti
     return None
 
 
+# Provinces named together as one subject: "Quảng Bình, Hà Tĩnh có ...", "Đà Nẵng và Huế đạt ...".
+_JOINED_NAMES = re.compile(r"\s*(?:,|và|cùng)\s*(?:(?:tỉnh|thành phố|tp\.?)\s*)?$", re.IGNORECASE)
+JOINT = Mention(-1, -1, "several provinces", True)  # _province_for's word for "of them together: of none alone"
+# A rank said of what follows it: "thứ 2 là Hà Nội", "vị trí thứ 3 thuộc về tỉnh Quảng Ninh".
+_RANK_SAID_OF = re.compile(r"\s*(?:/\s*\d+)?\s*(?:là|thuộc về)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?", re.IGNORECASE)
+_RANK_HOLDER_BEFORE = re.compile(r"(?:thứ|hạng)\s*\d+(?:\s*/\s*\d+)?\s*(?:là|thuộc về)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?$",
+                                 re.IGNORECASE)
 _CONNECTOR = re.compile(r"^\s*(?:của|tại|ở|thuộc|trên địa bàn)?\s*(?:tỉnh|thành phố|tp\.?)?\s*\(?\s*$", re.IGNORECASE)
 
 
 def _province_for(sentence: _Sentence, figure: _Figure) -> Mention | None:
     """The province named for the figure: paired in order after "lần lượt", else the nearest named before it
-    in its sentence, else one named right after it ("1.805 dịch vụ của tỉnh Cà Mau")."""
+    in its sentence, else one named right after it ("1.805 dịch vụ của tỉnh Cà Mau"). JOINT when the
+    nearest before is one of provinces named together as one subject ("Quảng Bình, Hà Tĩnh có 900 trạm")."""
     q, text, provinces = figure.q, sentence.text, sentence.provinces
     paired = sentence.paired(q)
     if paired:
@@ -463,11 +476,18 @@ def _province_for(sentence: _Sentence, figure: _Figure) -> Mention | None:
         if province:
             return province
     starts = [m.start for m in provinces]
+    said_of = _RANK_SAID_OF.match(text, q.end) if q.kind == "rank" else None
+    if said_of:  # "ở vị trí thứ 2 là Hà Nội": the place named after the rank holds it
+        held_by = next((m for m in provinces if m.start == said_of.end()), None)
+        if held_by:
+            return held_by
     for i in range(bisect_left(starts, q.start) - 1, -1, -1):
         if provinces[i].start < sentence.span.start:
             break
         if provinces[i].end <= q.start:
-            return provinces[i]
+            joined = i > 0 and _JOINED_NAMES.match(text, provinces[i - 1].end, provinces[i].start) \
+                and provinces[i - 1].start >= figure.since
+            return JOINT if joined else provinces[i]
     i = bisect_left(starts, q.end)
     if i < len(provinces) and provinces[i].end <= figure.limit:
         between = text[q.end:provinces[i].start]
@@ -508,8 +528,9 @@ def _new_subject(text: str, provinces: list[Mention], facts: list[Fact], clause_
     1/63". A province owning the index ("DTI năm 2022 của Hà Tĩnh xếp thứ 37/63") is none."""
     for m in reversed(provinces):
         if clause_start <= m.start and m.end <= q.phrase_start and not _OWNER_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                and not _RANK_HOLDER_BEFORE.search(text, max(0, m.start - 30), m.start) \
                 and any(f.start_char < m.start for f in facts):
-            return m.start
+            return m.start  # a province that holds the rank before it ("thứ 2 là Hà Nội, thứ 3 ...") is none
     return None
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import (GOAL_NOUNS, GOAL_WORDS, NOW_WORDS, RESULT_VERBS, RESULT_WORDS,
-                                             whole_words, words)
+from cds_facts.tasks.language.lexicon import (GOAL_NOUNS, GOAL_WORDS, LAST_YEAR_WORDS, NOW_WORDS, RESULT_VERBS,
+                                             RESULT_WORDS, THIS_YEAR_WORDS, whole_words, words)
 
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
@@ -47,10 +47,11 @@ class Time:
     compared: bool
 
 
-def times_in(text: str, offset: int = 0) -> list[Time]:
+def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[Time]:
     """Every time expression of text, in order, at offsets shifted by offset. A sentence's are read once;
-    its figures ask for the years between two offsets (``years_between``)."""
-    found: list[Time] = []
+    its figures ask for the years between two offsets (``years_between``). this_year: the article's, which
+    "năm nay" (this year) and "năm ngoái" (last year) count from."""
+    found: list[Time] = _relative_years(text, offset, this_year) if this_year else []
     if "19" not in text and "20" not in text:  # no year's digits: most sentences
         return found
     searched_to = 0
@@ -66,7 +67,21 @@ def times_in(text: str, offset: int = 0) -> list[Time]:
                               bool(m.group("compared"))))
             position = m.end()
         searched_to = position
-    return found
+    return sorted(found, key=lambda t: t.start) if this_year else found
+
+
+# Years said relative to the article's: "năm nay" is its year, "năm ngoái" the one before. A comparison
+# ("so với năm ngoái", "cao hơn năm trước") introduces the year compared with, as TIME's do.
+_RELATIVE_YEAR = re.compile(r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:cùng kỳ|cùng thời điểm))?\s+)?"
+                            rf"(?<!\w)(?:(?:{words(THIS_YEAR_WORDS)})|(?P<last>{words(LAST_YEAR_WORDS)}))(?!\w)",
+                            re.IGNORECASE)
+
+
+def _relative_years(text: str, offset: int, this_year: int) -> list[Time]:
+    if "năm" not in text.lower():
+        return []
+    return [Time(offset + m.start(), offset + m.end(), this_year - bool(m.group("last")), False,
+                 bool(m.group("compared"))) for m in _RELATIVE_YEAR.finditer(text)]
 
 
 def years_between(times: list[Time], start: int, end: int, of_index: bool = False) -> list[int]:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import AGENCY_WORDS, INDEX_WORDS, OTHER_INDICES, PILLAR_WORDS, RANKED_MEASURES, REGION_WORDS, words
+from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, BODY_NAMES, INDEX_WORDS, NAME_ENDING_VERBS, OTHER_INDICES,
+                                              PILLAR_WORDS, RANKED_MEASURES, REGION_WORDS, REPORTING_VERBS, words)
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 
 # What is ranked, said after the rank: "xếp thứ 28 cả nước về Chỉ số ...", "đứng đầu về tỷ lệ ...".
@@ -33,12 +34,18 @@ _AGENCY_AFTER = re.compile(rf"^\s*(?:là|thuộc về)\s+(?:{words(AGENCY_WORDS)
 # within the province's own ranking; "Ủy ban nhân dân tỉnh ..." is the province itself.
 _AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:năm|quý|tháng)\s+[\d/]+\s*,)?\s*(?:{words(AGENCY_WORDS)})(?!\w)"
                              r"(?!\s+(?:nhân dân\s+)?(?:tỉnh|thành phố)(?!\w))")
+# A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết, ...".
+_SOURCE_PREAMBLE = re.compile(rf"^\s*(?:theo\s+[^,;]+|[^,;]*?(?<!\w)(?:{words(REPORTING_VERBS)})(?:\s+rằng)?)\s*,")
 # The table a rank is on, or the index a score is of, named right after it: "thứ 23 trên bảng xếp hạng chuyển
 # đổi số cấp tỉnh", "0,5967 điểm DTI".
 _ON_TABLE = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:trên|trong|tại|của)\s+bảng xếp hạng\s+(?=\w)"
                        r"|(?:điểm\s+)?(?=(?:dti|chỉ số|par index|ict index)(?!\w)))")  # "0,5967 điểm DTI": the index itself
 # Words that refer back to the index named before: "bộ chỉ số này", "trong bảng xếp hạng".
 _ANAPHORA = re.compile(r"(?<!\w)(?:(?:bộ chỉ số|chỉ số) (?:này|trên|đó)|bảng xếp hạng)(?!\w)")
+# An index's words inside a body's name: "Ban Chỉ đạo chuyển đổi số tỉnh", "Hội nghị chuyển đổi số" (a name
+# runs to its first verb or punctuation mark).
+_IN_A_NAME = re.compile(rf"(?<!\w)(?:{words(BODY_NAMES)})(?:(?!(?<!\w)(?:{words(NAME_ENDING_VERBS)})(?!\w))[^,;.:()])"
+                        r"{0,60}$")
 _NAME_END = re.compile(r"[,;.(\d]|(?<!\w)(?:xếp|đứng|đạt|tăng|giảm|được|là|với|và|thứ|hạng)(?!\w)")  # a name's end
 _WINDOW = 160  # how far before a rank its subject is looked for in the clause
 NATIONAL_DENOMINATORS = {62.0, 63.0, 34.0}  # the provinces ranked nationally before and after the 2025 merger
@@ -57,8 +64,9 @@ class RankContext:
 
 def index_of(catalogue: Catalogue, kind: str, denominator: float | None, context: RankContext) -> Match | None:
     """The rank or score indicator this figure is of, with its evidence, or None."""
+    own = _SOURCE_PREAMBLE.sub("", context.before, count=1)  # "Sở ... cho biết, tỉnh xếp thứ 5": the source says it
     if kind == "rank" and (_REGION.search(context.after[:80].split(";")[0]) or _AGENCY_AFTER.match(context.after)
-                           or _AGENCY_SUBJECT.match(context.before)):
+                           or _AGENCY_SUBJECT.match(own)):
         return None
     match = _named_index(catalogue, kind, context)
     if match and kind == "rank" and denominator is not None and denominator not in NATIONAL_DENOMINATORS \
@@ -95,7 +103,7 @@ def _named(text: str, first: bool, indices_only: bool = False) -> str | None:
     An index named through "bộ chỉ số này" is not named here: its sentence looks back for it."""
     found = [m for m in _RANKED.finditer(text)
              if (not _MEASURED.search(text[:m.start()]) or _MEASURE.match(m.group()))
-             and not _ANAPHORA.match(text, m.start())]
+             and not _ANAPHORA.match(text, m.start()) and not _IN_A_NAME.search(text, max(0, m.start() - 100), m.start())]
     if indices_only:
         found = [m for m in found if not _MEASURE.match(m.group())]
         pillars = {_PILLAR.match(text, m.start()).group(1) for m in found if _PILLAR.match(text, m.start())}

@@ -18,19 +18,17 @@ import re
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.lexicon import COUNTRY_WORDS, WORLD_WORDS, words
+from cds_facts.tasks.language.owners import COUNTRY_SUBJECT, MINISTRY_SUBJECT, WORLD_SUBJECT, provinces_together
 from cds_facts.tasks.language.places import Mention
 
-# A clause whose subject is a ministry: "Bộ Công an đạt ...", "Các bộ, ngành đã ...", "Riêng Bộ Y tế có ...".
-_MINISTRY_SUBJECT = re.compile(r"^\s*(?:(?:[Rr]iêng|[Cc]òn|[Tt]rong đó|[Đđ]ối với)\s*,?\s*)?"
-                               r"(?:(?:[Cc]ác\s+)?[Bb]ộ(?:,\s*ngành|\s+[A-ZĐÀ-Ỹ][\w-]*)|(?:[Cc]ác\s+)?cơ quan ngang bộ)")
-_COUNTRY_SUBJECT = re.compile(rf"^\s*(?:(?:riêng|còn|trong đó|hiện nay|hiện|trên|tính chung)\s*,?\s*)?(?:{words(COUNTRY_WORDS)})(?!\w)",
-                              re.IGNORECASE)
-_WORLD_SUBJECT = re.compile(rf"^\s*(?:{words(WORLD_WORDS)})(?!\w)", re.IGNORECASE)
 # The country or the world named with the figure: "mức bình quân 20% của cả nước", "trung bình toàn quốc 70%".
 _COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:của|trên|toàn|trung bình|bình quân)\s+(?:{words(COUNTRY_WORDS)})(?!\w)",
                            re.IGNORECASE)
-_AVERAGE_BEFORE = re.compile(rf"(?:bình quân|trung bình)(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
-                             r"(?:\s+(?:là|đạt|ở mức|với|khoảng))?)?\s*$", re.IGNORECASE)  # "... cả nước là 65%"
+# The country's average or the country itself right before the figure: "... cả nước là 65%", "cao hơn bình
+# quân chung cả nước (45%)", "so với cả nước (48%)".
+_AVERAGE_BEFORE = re.compile(rf"(?:(?:bình quân|trung bình)(?:\s+chung)?(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
+                             rf"(?:\s+(?:là|đạt|ở mức|với|khoảng))?)?|(?:{words(COUNTRY_WORDS)})\s*(?=\())\s*\(?\s*$",
+                             re.IGNORECASE)
 # Countries ranked: "Việt Nam xếp thứ 71/193 quốc gia", a denominator no province table has; "xếp thứ 46 thế giới".
 _COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:trên|của)\s+)?(?:quốc gia|nước|nền kinh tế|vùng lãnh thổ|{words(WORLD_WORDS)})(?!\w)",
                               re.IGNORECASE)
@@ -53,6 +51,26 @@ class Subject:
     place: str | None
 
 
+def owner_of_clause(text: str) -> str | None:
+    """ministry, national or international when a clause opens on a ministry, the country or the world.
+    A sector ("toàn ngành") is the province's in a province's article and the ministry's in a ministry's:
+    the article's province decides it (Gazetteer.main_province), not the clause."""
+    if WORLD_SUBJECT.match(text):
+        return "international"
+    if MINISTRY_SUBJECT.match(text):
+        return "ministry"
+    if COUNTRY_SUBJECT.match(text):
+        return "national"
+    if provinces_together(text):
+        return PROVINCES
+    return None
+
+
+# What scope_of says of a figure of the provinces together ("Các địa phương cung cấp 6.000 dịch vụ"): whose it
+# is is known to be no one province's, but the contract has no scope for it; it is stored as NULL.
+PROVINCES = "provinces together"
+
+
 def scope_of(subject_text: str, after: str, kind: str, denominator: float | None) -> str | None:
     """ministry, national or international when the figure is said of one of them, else None.
 
@@ -63,12 +81,9 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
         return "international"
     own = _PREAMBLE_COMMA.split(subject_text)[-1]  # the figure's own words, after a "Theo ...," preamble
     for subject in (subject_text, own):
-        if _WORLD_SUBJECT.match(subject):
-            return "international"
-        if _MINISTRY_SUBJECT.match(subject):
-            return "ministry"
-        if _COUNTRY_SUBJECT.match(subject):
-            return "international" if kind == "rank" else "national"
+        owner = owner_of_clause(subject)
+        if owner:
+            return "international" if owner == "national" and kind == "rank" else owner
     if _MINISTRY_OF.search(own):
         return "ministry"
     if _COUNTRY_OF.search(own):

@@ -34,3 +34,23 @@ def test_places_and_provinces_in_text():
     mentions = load_gazetteer().mentions("UBND xã Thọ Diên, huyện Thọ Xuân, tỉnh Thanh Hoá; TP Đà Nẵng; hòa bình")
     assert [(m.name, m.is_province) for m in mentions] == [
         ("xã Thọ Diên", False), ("huyện Thọ Xuân", False), ("Thanh Hóa", True), ("Đà Nẵng", True)]
+
+
+@pytest.mark.parametrize("title, body, hints, province", [
+    # a headline said of a ministry, a sector or the country that names no province: no province's article,
+    # whichever province the body mentions or the outlet's domain names
+    ("Bộ Tư pháp đẩy mạnh số hóa hồ sơ", "Bộ Tư pháp có 98% hồ sơ trực tuyến. Đoàn công tác làm việc tại Nghệ An.",
+     ["baonghean.vn"], None),
+    ("Các bộ, ngành tăng tốc cung cấp dịch vụ công", "Tại Hà Tĩnh, hội nghị được tổ chức.", [], None),
+    ("Toàn ngành Y tế triển khai bệnh án điện tử", "Bệnh viện tỉnh Quảng Trị là đơn vị đầu tiên.", [], None),
+    ("Cả nước có hơn 4.500 dịch vụ công trực tuyến toàn trình", "Quảng Ninh dẫn đầu.", [], None),
+    (None, "Bình quân chung cả nước, tỷ lệ hồ sơ trực tuyến đạt 48%.\nĐà Nẵng đứng đầu.", [], None),
+    # a headline that names the province, or is said of no one above it, keeps the province named most
+    ("Bộ TT&TT làm việc với tỉnh Quảng Trị về chuyển đổi số", "Quảng Trị có 1.240 trạm BTS.", [], "Quảng Trị"),
+    ("Ngành giáo dục Thanh Hóa chuyển đổi số", "Thanh Hóa có 2.000 trường học.", [], "Thanh Hóa"),
+    ("Hạ tầng số đi trước", "Quảng Ninh có 6.038 trạm BTS. Toàn tỉnh phủ sóng 4G.", ["baoquangninh.vn"], "Quảng Ninh"),
+    ("Bộ trưởng thăm mô hình chuyển đổi số", "Tại Cà Mau, bộ trưởng thăm xã Tân Thành.", [], "Cà Mau"),
+])
+def test_the_province_an_article_is_about_is_none_when_it_is_said_of_a_ministry_or_the_country(title, body, hints,
+                                                                                                 province):
+    assert load_gazetteer().main_province(title, body, hints) == province

@@ -61,6 +61,46 @@ def test_whose_figure(extractor, text, value, expected):
     check(read(extractor, text, value), expected)
 
 
+@pytest.mark.parametrize("text, value, province, expected", [
+    # an article about no province (a ministry's, the country's: Gazetteer.main_province gives None): a figure
+    # takes a province only where its own clause names one
+    ("Toàn ngành đã cung cấp 1.200 dịch vụ công trực tuyến toàn trình.", 1200, None,
+     {"province": None, "indicator": "gov.online_public_services_full"}),
+    ("Bộ đã số hóa 2,5 triệu hồ sơ; riêng Sở Tư pháp Nghệ An số hóa 40.000 hồ sơ.", 2_500_000, None,
+     {"province": None}),
+    ("Bộ đã số hóa 2,5 triệu hồ sơ; riêng Sở Tư pháp Nghệ An số hóa 40.000 hồ sơ.", 40_000, None,
+     {"province": "Nghệ An"}),
+    # the country's figures, however they open: "bình quân chung", "trung bình", in parentheses after it
+    ("Bình quân chung cả nước, tỷ lệ hồ sơ trực tuyến đạt 48,5%.", 48.5, "Quảng Trị",
+     {"scope": "national", "province": None, "indicator": "gov.online_dossier_rate"}),
+    ("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 52%, cao hơn bình quân chung cả nước (45%).", 45, "Quảng Trị",
+     {"scope": "national", "province": None, "indicator": "gov.online_dossier_rate"}),
+    ("Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 52%, cao hơn bình quân chung cả nước (45%).", 52, "Quảng Trị",
+     {"scope": "province", "province": "Quảng Trị", "indicator": "gov.online_dossier_rate"}),
+    ("Tỷ lệ thanh toán không dùng tiền mặt đạt 60%, so với cả nước (48%) vẫn cao hơn.", 48, "Quảng Trị",
+     {"scope": "national", "province": None}),
+    # the provinces together are no one province; named, each is its own
+    ("Các bộ, ngành đã cung cấp 2.100 dịch vụ công trực tuyến; các địa phương cung cấp 6.000 dịch vụ.", 6000,
+     "Quảng Trị", {"scope": None, "province": None}),
+    ("Các bộ, ngành đã cung cấp 2.100 dịch vụ công trực tuyến; các địa phương cung cấp 6.000 dịch vụ.", 2100,
+     "Quảng Trị", {"scope": "ministry", "province": None}),
+    ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
+     {"province": None}),
+    ("Các tỉnh Quảng Bình, Hà Tĩnh có 900 trạm BTS.", 900, "Quảng Trị", {"province": None}),  # both: neither alone
+    # "bộ" that names no ministry: the province's own figure
+    ("Bộ đội biên phòng tỉnh đã hỗ trợ 300 hộ dân cài đặt VNeID.", 300, "Quảng Trị",
+     {"scope": "province", "province": "Quảng Trị"}),
+    # a ministry listed among provinces is no province
+    ("Các đơn vị có tỷ lệ hồ sơ trực tuyến cao gồm: Bắc Ninh (92%), Quảng Ninh (90%), Bộ Công an (88%).", 88,
+     "Quảng Trị", {"scope": "ministry", "province": None}),
+    ("Các đơn vị có tỷ lệ hồ sơ trực tuyến cao gồm: Bắc Ninh (92%), Quảng Ninh (90%), Bộ Công an (88%).", 90,
+     "Quảng Trị", {"province": "Quảng Ninh"}),
+])
+def test_whose_figure_when_the_article_or_the_clause_is_about_another_subject(extractor, text, value, province,
+                                                                                expected):
+    check(read(extractor, text, value, province=province), expected)
+
+
 @pytest.mark.parametrize("text, value, expected", [
     # "lần lượt": figures pair with the provinces before it, in order, and share the year after the list
     ("Các tỉnh Quảng Bình, Hà Tĩnh lần lượt xếp thứ 20 và 25 về chỉ số DTI năm 2023.", 20,
@@ -121,6 +161,28 @@ def test_ranks_and_their_index(extractor, text, value, expected):
 
 
 @pytest.mark.parametrize("text, value, expected", [
+    # the place named after a rank holds it, and ranks listed so keep the index their sentence names
+    ("Trên bảng xếp hạng DTI năm 2023, Đà Nẵng dẫn đầu; ở vị trí thứ 2 là Hà Nội, thứ 3 là Thừa Thiên Huế.", 2,
+     {"province": "Hà Nội", "indicator": "dti.rank", "period_year": 2023}),
+    ("Trên bảng xếp hạng DTI năm 2023, Đà Nẵng dẫn đầu; ở vị trí thứ 2 là Hà Nội, thứ 3 là Thừa Thiên Huế.", 3,
+     {"province": "Huế", "indicator": "dti.rank", "period_year": 2023}),
+    ("Về chỉ số DTI năm 2022, vị trí thứ 5 thuộc về tỉnh Quảng Ninh.", 5, {"province": "Quảng Ninh"}),
+    # an index's words inside a body's name are no index: no evidence, no indicator
+    ("Với sự vào cuộc của Ban Chỉ đạo chuyển đổi số, năm 2024 tỉnh xếp thứ 12/63.", 12, {"indicator": None}),
+    ("Tại Hội nghị chuyển đổi số, tỉnh được biểu dương, xếp thứ 5/63.", 5, {"indicator": None}),
+    ("Ban Chỉ đạo chuyển đổi số tỉnh cho biết, chỉ số DTI năm 2023 của tỉnh xếp thứ 12/63.", 12,
+     {"indicator": "dti.rank", "period_year": 2023}),
+    # a source's preamble is no subject: the agency that says it does not hold the rank
+    ("Sở Thông tin và Truyền thông cho biết, năm 2023 tỉnh xếp thứ 5/63 về chỉ số DTI.", 5,
+     {"indicator": "dti.rank", "province": "Quảng Trị"}),
+    # a pillar named in the figure's clause: the pillar's rank, not the overall one
+    ("Về trụ cột chính quyền số, tỉnh xếp thứ 12/63.", 12, {"indicator": "dti.rank_digital_government"}),
+])
+def test_who_holds_a_rank(extractor, text, value, expected):
+    check(read(extractor, text, value), expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
     # the year the paragraph opens with carries to its later sentences
     ("Năm 2023, tỉnh có 900 dịch vụ công trực tuyến toàn trình. Tỷ lệ hồ sơ trực tuyến đạt 60%.", 60,
      {"period_year": 2023, "status": "actual", "indicator": "gov.online_dossier_rate"}),
@@ -143,6 +205,18 @@ def test_ranks_and_their_index(extractor, text, value, expected):
      {"period_year": None, "qualifier": "approx", "indicator": "econ.digital_enterprises"}),
 ])
 def test_year_and_status(extractor, text, value, expected):
+    check(read(extractor, text, value), expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # "năm nay" is the article's year (published 2025 here); "năm ngoái" the one before; compared, neither
+    ("Năm nay, tỉnh phấn đấu có 95% hồ sơ được xử lý trực tuyến.", 95, {"period_year": 2025, "status": "target"}),
+    ("Trong năm nay, toàn tỉnh đã lắp đặt 120 trạm BTS.", 120, {"period_year": 2025, "indicator": "infra.bts_stations"}),
+    ("Năm ngoái, tỉnh có 1.300 trạm BTS.", 1300, {"period_year": 2024}),
+    ("Tỉnh có 1.500 trạm BTS, nhiều hơn so với năm ngoái.", 1500, {"period_year": None}),
+    ("Năm nay, tỉnh có 1.500 trạm BTS, tăng 200 trạm so với năm 2022.", 1500, {"period_year": 2025}),
+])
+def test_years_said_from_the_articles_own(extractor, text, value, expected):
     check(read(extractor, text, value), expected)
 
 
@@ -184,6 +258,11 @@ def test_what_a_figure_measures(extractor, text, value, expected):
 
 
 @pytest.mark.parametrize("text", [
+    "Phần mềm 158 được triển khai tới các xã.",  # a product's name
+    "Trung tâm dữ liệu của tỉnh đạt chuẩn Tier 3 và chứng nhận ISO 27001.",  # standards
+    "Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10, tỉnh tổ chức nhiều hoạt động.",  # a named day
+    "Tỉnh vẫn nằm trong nhóm 10 tỉnh đứng cuối bảng xếp hạng DTI.",  # a bottom group is no rank of the province
+    "Cố Tổng Bí thư Lê Duẩn (1907-1986) là người con của quê hương.",  # a life's years
     "Doanh thu thương mại điện tử đạt 50 triệu USD.",  # money in another currency: no VND figure
     "Tài khoản định danh điện tử mức 2 đã được kích hoạt.",  # a level's number
     "Tổng đài 1900 1075 hỗ trợ người dân 24/7.",  # a service number, round the clock
