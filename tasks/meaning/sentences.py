@@ -53,3 +53,8 @@ def clause_bounds(sentence: Span, position: int) -> tuple[int, int]:
     start = offset + before + 1 if before >= 0 else max(offset, position - _CLAUSE_REACH)
     end = offset + after if after >= 0 else min(sentence.end, position + _CLAUSE_REACH)
     return start, end
+
+
+def paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph (line) holding position begins."""
+    return text.rfind("\n", 0, position) + 1

@@ -302,3 +302,41 @@ def test_the_reading_is_the_same_in_every_process():
                                env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert len(readings) == 1, readings
     assert "cue:văn bản … được ký số" in readings.pop()
+
+
+# One row per rule and per veto of the indicator table (tasks/meaning/indicator_rules.py): which decided,
+# and the evidence it gives (None: the figure is left without an indicator).
+RULE_ROWS = [
+    ("index", "Năm 2023, tỉnh xếp thứ 15/63 về chỉ số DTI.", 15, "dti.rank", "cue:chỉ số dti"),
+    ("compared", "Ứng dụng được tải 793.050 lượt, tương đương 101,3% số người dân có điện thoại thông minh.", 101.3,
+     None, None),
+    ("breakdown", "Tỷ lệ hồ sơ xử lý trực tuyến đạt 80,79% (cấp tỉnh đạt 81,38%, cấp huyện đạt 72,8%).", 81.38,
+     "gov.online_dossier_rate", "part of "),
+    ("breakdown", "Tỷ lệ hồ sơ trực tuyến của Đà Nẵng (67%), Hòa Bình (86,5%) đều cao.", 86.5,
+     "gov.online_dossier_rate", "listed with "),
+    ("share", "Đã có 1.512/1.568 thôn (khoảng 96,4%) có hạ tầng băng rộng cố định.", 96.4,
+     "infra.village_fixed_broadband", "share of "),
+    ("share", "Cấp tỉnh đã số hóa 57.877 hồ sơ, đạt 99,1%.", 99.1, "gov.dossier_digitization_rate", "cue:"),
+    ("cue", "Toàn tỉnh có 1.240 trạm BTS.", 1240, "infra.bts_stations", "cue:trạm bts"),
+    ("named before", "Tỉnh thành lập Tổ công nghệ số cộng đồng ở tất cả các xã. Đến nay có 1.200 tổ đi vào hoạt "
+     "động.", 1200, "soc.community_tech_teams", "named before:tổ công nghệ số cộng đồng"),
+    ("same measure", "Tỷ lệ hồ sơ xử lý trực tuyến cấp tỉnh đạt 90%, cấp huyện đạt 70%.", 70,
+     "gov.online_dossier_rate", "same measure as "),
+    ("per hundred", "Tỉnh có 85 thuê bao Internet/100 dân.", 85, None, None),
+    ("share base", "Tỷ lệ người dùng điện thoại thông minh đạt 80% trên tổng số người sử dụng di động.", 80,
+     None, None),
+]
+
+
+@pytest.mark.parametrize("rule, text, value, indicator, evidence", RULE_ROWS)
+def test_every_indicator_rule_and_veto(extractor, rule, text, value, indicator, evidence):
+    fact = read(extractor, text, value)
+    assert fact.indicator == indicator
+    assert (fact.evidence is None) if evidence is None else fact.evidence.startswith(evidence), fact.evidence
+
+
+def test_the_rule_table_has_a_row_for_each_rule_and_veto():
+    from cds_facts.tasks.meaning.indicator_rules import RULES
+
+    named = {rule.name for rule in RULES} | {name for rule in RULES for name, _ in rule.vetoes}
+    assert named == {row[0] for row in RULE_ROWS}
