@@ -21,7 +21,7 @@ import pyarrow.csv  # noqa: F401  (pa.csv)
 from cds_facts.tasks import settings
 from cds_facts.tasks.io.reference import (read_catalogue_csv, read_csv_rows, read_reference_tables,
                                           shipped_reference_tables)
-from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS
+from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS, TRAIT_COLUMNS
 from cds_facts.tasks.models import BatchResult, RunCounts, Validators, WarehouseState
 from cds_facts.tasks.io.processes import process_alive
 from cds_facts.tasks.io.tables import BatchTables, batch_tables, utc_now
@@ -166,10 +166,11 @@ _REFERENCE_COLUMNS = _REFERENCE_SCHEMA.names
 
 def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     """Indicators from the catalogue CSV: the codes it ships are set as it states them (a new release's
-    cues and names reach a warehouse made by an older one), codes users added stay as they are. Indicator
+    cues, names and traits reach a warehouse made by an older one), codes users added stay as they are. Indicator
     splits the table lacks added; provinces and places replaced from their CSVs."""
     rows = read_catalogue_csv()
     catalogue = pa.table({col: [r.get(col) for r in rows] for col in CATALOGUE_COLUMNS})
+    traits = pa.table({col: [r.get(col) or None for r in rows] for col in ["code", *TRAIT_COLUMNS]})
     province_rows = read_csv_rows(settings.data_path("provinces.csv"))
     provinces = pa.table({col: [r[col] for r in province_rows] for col in province_rows[0]})
     places = pa.csv.read_csv(settings.data_path("places.csv"), convert_options=pa.csv.ConvertOptions(
@@ -181,6 +182,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
     parts = pa.table({col: [r[col] for r in part_rows] for col in ("total_indicator", "part_indicator")})
     con.execute("BEGIN")
     con.register("catalogue_csv", catalogue)
+    con.register("traits_csv", traits)
     con.register("provinces_csv", provinces)
     con.register("parts_csv", parts)
     con.register("places_csv", places)
@@ -188,6 +190,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         shipped = ", ".join(f"{col} = c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
         differs = " OR ".join(f"i.{col} IS DISTINCT FROM c.{col}" for col in CATALOGUE_COLUMNS if col != "code")
         con.execute(f"UPDATE indicators i SET {shipped} FROM catalogue_csv c WHERE i.code = c.code AND ({differs})")
+        con.execute("INSERT OR REPLACE INTO indicator_traits BY NAME SELECT * FROM traits_csv")
         con.execute("INSERT INTO indicators SELECT * FROM catalogue_csv"
                     " WHERE code NOT IN (SELECT code FROM indicators)")
         con.execute("INSERT OR IGNORE INTO indicator_parts SELECT * FROM parts_csv")
@@ -203,7 +206,7 @@ def seed_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ROLLBACK")
         raise
     finally:
-        for name in ("catalogue_csv", "provinces_csv", "parts_csv", "places_csv"):
+        for name in ("catalogue_csv", "traits_csv", "provinces_csv", "parts_csv", "places_csv"):
             con.unregister(name)
 
 
@@ -252,9 +255,11 @@ def prepare(db: str | Path) -> WarehouseState:
         for url, etag, last_modified in con.execute(
                 "SELECT url, etag, last_modified FROM fetched_pages").fetchall():
             state.fetched[url] = Validators(etag, last_modified)
-        columns = ", ".join(CATALOGUE_COLUMNS)
-        cursor = con.execute(f"SELECT {columns} FROM indicators ORDER BY code")
-        state.catalogue_rows = [dict(zip(CATALOGUE_COLUMNS, row)) for row in cursor.fetchall()]
+        names = [*CATALOGUE_COLUMNS, *TRAIT_COLUMNS]
+        columns = ", ".join([f"i.{c}" for c in CATALOGUE_COLUMNS] + [f"t.{c}" for c in TRAIT_COLUMNS])
+        cursor = con.execute(f"SELECT {columns} FROM indicators i LEFT JOIN indicator_traits t USING (code)"
+                             " ORDER BY code")
+        state.catalogue_rows = [dict(zip(names, row)) for row in cursor.fetchall()]
     return state
 
 

@@ -71,7 +71,7 @@ class Extractor:
             carried.enter(span, text, [m for m in mentions if not m.is_province])
             times = times_in(span.text, span.start, article.published_at.year if article.published_at else None)
             found = self._sentence_facts(article, key, span, quantities, mentions, times, carried) if quantities else []
-            carried.leave(span, key[span.start:span.end], times, mentions, found)
+            carried.leave(span, key[span.start:span.end], times, mentions, found, self.catalogue.has_table_year)
             facts.extend(found)
         return facts
 
@@ -100,7 +100,7 @@ class Extractor:
             scope, province, place = self._subject(figure, sentence, carried)  # whose first: it bears on what
             # a change is no level: no indicator
             match = None if change else indicator_for(Question(self.catalogue, figure, sentence, carried, scope))
-            is_index_figure = q.kind in ("rank", "score") and match is not None and match.code.startswith("dti.")
+            is_index_figure = q.kind in ("rank", "score") and match is not None and self.catalogue.has_table_year(match.code)
             is_goal = status(_goal_text(figure, sentence)) == "target"
             year = _year(figure, sentence, is_index_figure)
             if year is None:

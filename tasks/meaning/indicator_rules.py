@@ -43,16 +43,16 @@ from cds_facts.tasks.models import Fact
 CUE_CHARS = 1000  # how far back in its sentence a figure's cues are read: keeps huge sentences linear
 
 
-@dataclass(frozen=True)
 class Question:
     """What the rules read of one figure: its reading and its sentence's, what earlier sentences carried,
-    and whose figure it is (a figure of another subject than the one before it is none of that one's parts)."""
+    and whose figure it is (a figure of another subject than the one before it is none of that one's parts).
+    A plain class with slots: one is made for every figure."""
 
-    catalogue: Catalogue
-    figure: Figure
-    sentence: Sentence
-    carried: Carried
-    scope: str | None
+    __slots__ = ("catalogue", "figure", "sentence", "carried", "scope")
+
+    def __init__(self, catalogue: Catalogue, figure: Figure, sentence: Sentence, carried: Carried,
+                 scope: str | None):
+        self.catalogue, self.figure, self.sentence, self.carried, self.scope = catalogue, figure, sentence, carried, scope
 
 
 Veto = tuple[str, Callable[[Question, "Match | None"], bool]]
@@ -61,7 +61,7 @@ Veto = tuple[str, Callable[[Question, "Match | None"], bool]]
 @dataclass(frozen=True)
 class Rule:
     name: str
-    applies: Callable[[Question], bool]
+    applies: Callable[[Question], bool] | None  # None: always
     find: Callable[[Question], Match | None]
     vetoes: tuple[Veto, ...] = ()
     final: bool = False  # it decides when it applies, found or not
@@ -70,11 +70,12 @@ class Rule:
 def indicator_for(question: Question) -> Match | None:
     """The figure's indicator with its evidence, from the first rule that decides; None on a veto."""
     for rule in RULES:
-        if not rule.applies(question):
+        if rule.applies is not None and not rule.applies(question):
             continue
         match = rule.find(question)
-        if any(holds(question, match) for _, holds in rule.vetoes):
-            return None
+        for _, holds in rule.vetoes:
+            if holds(question, match):
+                return None
         if match is not None or rule.final:
             return match
     return None
@@ -164,9 +165,9 @@ _SHARE_BASE_VETO: Veto = ("share base", _share_of_another_whole)
 RULES: tuple[Rule, ...] = (
     Rule("index", _kind("rank", "score"), _index, final=True),
     Rule("compared", _compared, lambda ask: None, final=True),
-    Rule("breakdown", lambda ask: True, _breakdown),
+    Rule("breakdown", None, _breakdown),
     Rule("share", lambda ask: _previous_total(ask) is not None, _share, final=True),
-    Rule("cue", lambda ask: True, _cue, vetoes=(("per hundred", _other_per_hundred), _SHARE_BASE_VETO)),
+    Rule("cue", None, _cue, vetoes=(("per hundred", _other_per_hundred), _SHARE_BASE_VETO)),
     Rule("named before", lambda ask: ask.figure.q.kind == "count" and bool(ask.figure.counted), _named_before,
          vetoes=(_SHARE_BASE_VETO,)),
     Rule("same measure", _kind("percent"), lambda ask: _same_measure(ask.figure, ask.sentence),

@@ -24,12 +24,21 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import (INDICATOR_NAME_HEADS, UNIT_NOUNS, VILLAGE_UNITS, WORLD_WORDS, whole_words,
+from cds_facts.tasks.language.lexicon import (INDICATOR_NAME_HEADS, UNIT_NOUNS, VILLAGE_UNITS, whole_words,
                                                words)
 from cds_facts.tasks.language.patterns import any_of
 from cds_facts.tasks.language.keys import match_key
 
-CATALOGUE_COLUMNS = ["code", "pillar", "kind", "name_vi", "name_en", "cues"]
+CATALOGUE_COLUMNS = ["code", "pillar", "kind", "name_vi", "name_en", "cues"]  # the indicators table's
+# The columns that state an indicator's behaviour (the indicator_traits table, migration 013), and their values.
+TRAIT_COLUMNS = ["family", "table_year", "ranked_units", "per_hundred", "head_noun"]
+KINDS = ("count", "percent", "ratio", "rank", "score", "storage", "money")
+RANKED_UNITS = ("provinces", "countries")
+PER_HUNDRED_BASES = ("dân", "hộ")
+
+
+class CatalogueError(ValueError):
+    """A catalogue row whose columns contradict each other or hold a value no rule reads; says which and why."""
 # Leading words of an indicator's name that say what is measured, not what of.
 _NAME_HEAD = re.compile(rf"^(?:{words(INDICATOR_NAME_HEADS)})\s+")
 _GAP = "…"
@@ -52,6 +61,41 @@ class Indicator:
     kind: str
     name_vi: str
     cues: tuple[Cue, ...]
+    family: str = ""  # the index a rank or score belongs to: dti, par_index, ict_index, un_egov
+    table_year: bool = False  # its figures are of their table's year, not of when the table was published
+    ranked_units: str = ""  # what a rank or score ranks: provinces or countries
+    per_hundred: str = ""  # a rate per 100 of what: dân or hộ
+    head_noun: str = ""  # the first word of what it counts or is a share of
+
+
+def indicator_from_row(row: dict[str, str | None]) -> Indicator:
+    """An indicator from a catalogue row, its columns checked; CatalogueError names the row and the column.
+    A column left empty (a row a user added before the column existed) reads as no such behaviour; an empty
+    head_noun is taken from the name ("Số trạm BTS" -> "trạm")."""
+    code, kind = row.get("code") or "", (row.get("kind") or "").strip()
+    value = {column: (row.get(column) or "").strip() for column in TRAIT_COLUMNS}
+    problems = []
+    if kind not in KINDS:
+        problems.append(f"kind {kind!r} is none of {', '.join(KINDS)}")
+    if value["table_year"] not in ("", "yes", "no"):
+        problems.append(f"table_year {value['table_year']!r} is neither yes nor no (or empty)")
+    if value["ranked_units"] not in ("", *RANKED_UNITS):
+        problems.append(f"ranked_units {value['ranked_units']!r} is none of {', '.join(RANKED_UNITS)}")
+    if value["per_hundred"] not in ("", *PER_HUNDRED_BASES):
+        problems.append(f"per_hundred {value['per_hundred']!r} is none of {', '.join(PER_HUNDRED_BASES)}")
+    if (value["table_year"] == "yes" or value["ranked_units"]) and kind not in ("rank", "score"):
+        problems.append("only a rank or a score has a table year or ranks units")
+    if value["per_hundred"] and kind != "ratio":
+        problems.append("only a ratio is a rate per hundred")
+    name = match_key(row.get("name_vi") or "")
+    head = value["head_noun"] or _head_noun(name)
+    if value["head_noun"] and value["head_noun"] not in name.split():
+        problems.append(f"head_noun {value['head_noun']!r} is no word of its name {row.get('name_vi')!r}")
+    if problems:
+        raise CatalogueError(f"indicator {code}: " + "; ".join(problems))
+    cues = tuple(parse_cue(c) for c in dict.fromkeys((row.get("cues") or "").split("|")) if c.strip())
+    return Indicator(code, kind, row.get("name_vi") or "", cues, value["family"], value["table_year"] == "yes",
+                     value["ranked_units"], value["per_hundred"], head)
 
 
 @dataclass(frozen=True)
@@ -75,11 +119,7 @@ def parse_cue(text: str) -> Cue:
 class Catalogue:
     def __init__(self, rows: list[dict[str, str]]):
         self.rows = rows
-        self.indicators = [
-            Indicator(r["code"], r["kind"], r["name_vi"],
-                      tuple(parse_cue(c) for c in dict.fromkeys((r.get("cues") or "").split("|")) if c.strip()))
-            for r in rows if r.get("code")
-        ]
+        self.indicators = [indicator_from_row(r) for r in rows if r.get("code")]
         # Every cue by its indicator's kind and its first word: a figure's text is searched only for the cues
         # its words could begin, of the kinds the figure may take.
         self._by_first_word: dict[str, dict[str, list[tuple[Indicator, Cue]]]] = {}
@@ -88,7 +128,7 @@ class Catalogue:
                 first = _WORD.search(cue.text)
                 by_word = self._by_first_word.setdefault(ind.kind, {})
                 by_word.setdefault(first.group() if first else "", []).append((ind, cue))
-        self._heads = {ind.code: _head_noun(ind.name_vi) for ind in self.indicators}
+        self._heads = {ind.code: ind.head_noun for ind in self.indicators}
         # The count indicators a paragraph can name by their first cue, by the head noun that refers back to them.
         self._named_by_head: dict[str, list[tuple[Indicator, Cue]]] = {}
         for ind in self.indicators:
@@ -96,13 +136,12 @@ class Catalogue:
                     and ind.cues[0].context is None:
                 self._named_by_head.setdefault(self._heads[ind.code], []).append((ind, ind.cues[0]))
         self.kind_of = {ind.code: ind.kind for ind in self.indicators}
-        # What a rate indicator is per hundred of, from its name ("... trên 100 dân"): "dân" or "hộ".
-        self.per_hundred_of = {ind.code: found.group(1) for ind in self.indicators
-                               if (found := _PER_HUNDRED_NAME.search(match_key(ind.name_vi)))}
-        self._world_indices = {ind.code for ind in self.indicators if _WORLD.search(match_key(ind.name_vi))}
-        self.fingerprint = hashlib.sha256(
-            "\n".join(f"{i.code}|{i.kind}|{i.name_vi}|{'|'.join(c.text for c in i.cues)}" for i in self.indicators).encode()
-        ).hexdigest()[:16]
+        self.per_hundred_of = {ind.code: ind.per_hundred for ind in self.indicators if ind.per_hundred}
+        self._world_indices = {ind.code for ind in self.indicators if ind.ranked_units == "countries"}
+        self._table_year = {ind.code for ind in self.indicators if ind.table_year}
+        self.fingerprint = hashlib.sha256("\n".join(
+            f"{i.code}|{i.kind}|{i.name_vi}|{i.family}|{i.table_year}|{i.ranked_units}|{i.per_hundred}|{i.head_noun}|"
+            f"{'|'.join(c.text for c in i.cues)}" for i in self.indicators).encode()).hexdigest()[:16]
 
     def match(self, kind: str, measure: str, counted: str = "", clause: str = "",
               kinds: tuple[str, ...] | None = None) -> Match | None:
@@ -113,6 +152,7 @@ class Catalogue:
         clause = canonical_terms(clause) or measure
         text = f"{counted} {measure}"
         own = _OWNER.split(counted, maxsplit=1)[0]  # "124 cán bộ của Tổ công nghệ số": what is counted is cán bộ
+        own_words = set(_WORD.findall(own))
         tried = kinds or _INDICATOR_KINDS.get(kind, (kind,))
         present: dict[str, list[Cue]] = {}  # indicator code -> its cues that stand in the text
         indicators: dict[str, Indicator] = {}
@@ -131,7 +171,7 @@ class Catalogue:
                 ind = indicators[code]
                 if ind.kind != indicator_kind:
                     continue
-                in_counted = [c for c in found if c.pattern.search(own)]
+                in_counted = [c for c in found if c.word_set <= own_words and c.pattern.search(own)]
                 found = [c for c in found if c.words > 1 or c in in_counted]  # one word says little outside
                 if not found:
                     continue
@@ -160,8 +200,12 @@ class Catalogue:
 
     def is_world_index(self, code: str) -> bool:
         """Whether the indicator ranks countries ("Xếp hạng Chính phủ điện tử của Liên Hợp Quốc"), not
-        provinces: its name says so."""
+        provinces: its ranked_units say so."""
         return code in self._world_indices
+
+    def has_table_year(self, code: str) -> bool:
+        """Whether the indicator's figures are of their table's year ("DTI 2022", published in 2023)."""
+        return code in self._table_year
 
     def named_before(self, counted: str, earlier: str) -> Match | None:
         """A count's indicator named earlier in its paragraph and referred to by its head noun alone: "12 tổ
@@ -179,7 +223,6 @@ class Catalogue:
 
 
 _WORD = re.compile(r"\w+")
-_PER_HUNDRED_NAME = re.compile(r"(?:trên|/)\s*100\s+(?:người\s+)?(dân|hộ)(?!\w)")
 # Indicator kinds a fact may take, in order: its own; a percent may be a ratio indicator's share; a ratio
 # ("1.655/1.655 dịch vụ công") states a count indicator's count out of all, or a percent indicator's share.
 _INDICATOR_KINDS = {"percent": ("percent", "ratio"), "ratio": ("ratio", "count", "percent")}
@@ -192,7 +235,6 @@ _UNIT_NOUN = re.compile(rf"^(?:{words(UNIT_NOUNS)})(?!\w)")
 # "của" opens whose the counted things are: a cue after it names the owner, not what is counted.
 _OWNER = re.compile(r"\s+của\s+")
 _VILLAGE = whole_words(VILLAGE_UNITS)
-_WORLD = whole_words(WORLD_WORDS)
 _DOSSIER = re.compile(r"(?<!\w)hồ sơ thủ tục hành chính(?!\w)")
 # "hồ sơ thủ tục hành chính trên địa bàn tỉnh được tiếp nhận trực tuyến": where, said in passing, which no
 # cue is worded with and which would part a cue's words.

@@ -156,20 +156,17 @@ def _quoted_name(text: str, start: int) -> bool:
     return close is not None
 
 
-@dataclass(frozen=True)
 class _Numeral:
     """A numeral and its neighbourhood, as the refusals read it: bounded windows keep a huge one-line input
-    linear. near: the lower-cased words just before it; word_before: the last of them."""
+    linear. near: the lower-cased words just before it; word_before: the last of them. (A plain class with
+    slots: one is made for every numeral of every article.)"""
 
-    text: str
-    start: int
-    end: int
-    token: str
-    value: float
-    before: str
-    after: str
-    near: str
-    word_before: str
+    __slots__ = ("text", "start", "end", "token", "value", "before", "after", "near", "word_before")
+
+    def __init__(self, text: str, start: int, end: int, token: str, value: float, before: str, after: str,
+                 near: str, word_before: str):
+        self.text, self.start, self.end, self.token, self.value = text, start, end, token, value
+        self.before, self.after, self.near, self.word_before = before, after, near, word_before
 
 
 def _numeral(text: str, match: re.Match) -> _Numeral | None:
@@ -184,9 +181,11 @@ def _numeral(text: str, match: re.Match) -> _Numeral | None:
 # A numeral that names a product or a system, not a count of it: "Phần mềm 158 được triển khai", "ứng
 # dụng 1022". Counted things after it ("hệ thống 158 camera") make it a count again.
 _PRODUCT_BEFORE = re.compile(rf"(?:^|\s)(?:{words(PRODUCT_NOUNS)})\s*$")
+_PRODUCT_ENDS = {noun.rsplit(" ", 1)[-1] for noun in PRODUCT_NOUNS}  # asked first: the word before is one
 _NAME_ENDS_AFTER = re.compile(rf"\s*(?:$|[,.;:)\"”]|(?:{words(WORDS_AFTER_A_NAME)})(?!\w))")
 # A standard or a certification level: "chuẩn Tier 3", "ISO 27001", "TCVN 11930".
 _STANDARD_BEFORE = re.compile(rf"(?:^|\s)(?:{words(STANDARD_NAMES)})\s*$")
+_STANDARD_ENDS = {name.rsplit(" ", 1)[-1] for name in STANDARD_NAMES}
 # A named day with its date: "Ngày Chuyển đổi số quốc gia 10/10", "Ngày Pháp luật Việt Nam 9/11".
 _NAMED_DAY_BEFORE = re.compile(r"(?<!\w)Ngày(?:\s+[^\s\d,;.]+){1,8}\s*$")
 # A group at the bottom of a table: "nhóm 10 tỉnh đứng cuối", "top 5 địa phương thấp nhất". Being in it
@@ -214,8 +213,9 @@ _NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
     ("round the clock (24/7)", lambda n: _ROUND_THE_CLOCK.match(n.text, n.start)),
     ("the base of a rate per hundred", lambda n: n.token == "100" and _RATE_BASE_AFTER.match(n.after)
      and _RATE_BASE.search(lower(n.before[-_CONTEXT_CHARS // 3:]))),
-    ("a product's name (Phần mềm 158)", lambda n: _PRODUCT_BEFORE.search(n.near) and _NAME_ENDS_AFTER.match(n.after)),
-    ("a standard (Tier 3, ISO 27001)", lambda n: _STANDARD_BEFORE.search(n.near)),
+    ("a product's name (Phần mềm 158)", lambda n: n.word_before in _PRODUCT_ENDS and _PRODUCT_BEFORE.search(n.near)
+     and _NAME_ENDS_AFTER.match(n.after)),
+    ("a standard (Tier 3, ISO 27001)", lambda n: n.word_before in _STANDARD_ENDS and _STANDARD_BEFORE.search(n.near)),
     ("a group at the bottom of a table", lambda n: n.word_before.endswith(("top", "tốp", "nhóm"))
      and _BOTTOM_AFTER.match(n.after)),
 )
@@ -247,9 +247,9 @@ def _read(text: str, match: re.Match) -> Quantity | str:
     numeral = _numeral(text, match)
     if numeral is None:
         return "not a Vietnamese numeral (4.0, 1.2.3)"
-    refused = next((reason for reason, test in _NOT_A_QUANTITY if test(numeral)), None)
-    if refused:
-        return refused
+    for reason, refuses in _NOT_A_QUANTITY:
+        if refuses(numeral):
+            return reason
     end, after, denominator = numeral.end, numeral.after, None
     slash = _SLASH.match(after)
     if slash:
@@ -257,9 +257,9 @@ def _read(text: str, match: re.Match) -> Quantity | str:
         denominator = parse_number(second)
         if denominator is None or denominator == 0:
             return "no denominator"
-        refused = next((reason for reason, test in _NOT_A_RATIO if test(numeral, second, rest)), None)
-        if refused:
-            return refused
+        for reason, refuses in _NOT_A_RATIO:
+            if refuses(numeral, second, rest):
+                return reason
         end, after = end + slash.end(), rest
     return _quantity(numeral, end, after, denominator)
 

@@ -67,7 +67,7 @@ def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[T
                               bool(m.group("compared"))))
             position = m.end()
         searched_to = position
-    return sorted(found, key=lambda t: t.start) if this_year else found
+    return sorted(found, key=lambda t: t.start) if len(found) > 1 and this_year else found
 
 
 # Years said relative to the article's: "năm nay" is its year, "năm ngoái" the one before. A comparison
@@ -77,8 +77,13 @@ _RELATIVE_YEAR = re.compile(r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:c�
                             re.IGNORECASE)
 
 
+# What every such phrase holds, whatever the case of its first letter ("Năm nay", "năm ngoái"): a substring
+# test first, as most sentences have none.
+RELATIVE_HINT = "ăm n"  # tests/meaning/test_periods.py holds every phrase to it
+
+
 def _relative_years(text: str, offset: int, this_year: int) -> list[Time]:
-    if "năm" not in text.lower():
+    if RELATIVE_HINT not in text:
         return []
     return [Time(offset + m.start(), offset + m.end(), this_year - bool(m.group("last")), False,
                  bool(m.group("compared"))) for m in _RELATIVE_YEAR.finditer(text)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from cds_facts.tasks.language.lexicon import VILLAGE_UNITS, whole_words, words
 from cds_facts.tasks.language.places import Mention
@@ -43,11 +44,13 @@ class Carried:
             opener = next((p for p in places if p.start - sentence.start < 40), None)
             self.place = opener if opener and _PLACE_OPENING.match(text[sentence.start:opener.start]) else None
 
-    def leave(self, sentence: Span, key: str, times: list[Time], mentions: list[Mention], facts: list[Fact]) -> None:
+    def leave(self, sentence: Span, key: str, times: list[Time], mentions: list[Mention], facts: list[Fact],
+              has_table_year: Callable[[str], bool]) -> None:
+        """has_table_year: whether an indicator's figures are of their table's year (Catalogue.has_table_year)."""
         self.read.append((sentence.paragraph, key))
         years = years_between(times, sentence.start, sentence.end)
         cited = [f.period_year for f in facts if f.kind in ("rank", "score") and f.period_year
-                 and f.indicator and f.indicator.startswith("dti.")]
+                 and f.indicator and has_table_year(f.indicator)]
         if cited:
             self.rank_year = cited[-1]
         elif years and self._index_named(len(self.read) - 1):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.lexicon import COUNTRY_WORDS, WORLD_WORDS, words
-from cds_facts.tasks.language.owners import COUNTRY_SUBJECT, MINISTRY_SUBJECT, WORLD_SUBJECT, provinces_together
+from cds_facts.tasks.language.owners import opening_subject
 from cds_facts.tasks.language.places import Mention
 
 # The country or the world named with the figure: "mức bình quân 20% của cả nước", "trung bình toàn quốc 70%".
@@ -52,18 +52,11 @@ class Subject:
 
 
 def owner_of_clause(text: str) -> str | None:
-    """ministry, national or international when a clause opens on a ministry, the country or the world.
-    A sector ("toàn ngành") is the province's in a province's article and the ministry's in a ministry's:
-    the article's province decides it (Gazetteer.main_province), not the clause."""
-    if WORLD_SUBJECT.match(text):
-        return "international"
-    if MINISTRY_SUBJECT.match(text):
-        return "ministry"
-    if COUNTRY_SUBJECT.match(text):
-        return "national"
-    if provinces_together(text):
-        return PROVINCES
-    return None
+    """ministry, national, international or PROVINCES when a clause opens on a ministry, the country, the
+    world or the provinces together. A sector ("toàn ngành") is the province's in a province's article and
+    the ministry's in a ministry's: the article's province decides it (Gazetteer.main_province)."""
+    subject = opening_subject(text)
+    return None if subject == "sector" else PROVINCES if subject == "provinces" else subject
 
 
 # What scope_of says of a figure of the provinces together ("Các địa phương cung cấp 6.000 dịch vụ"): whose it
@@ -80,7 +73,7 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     if kind == "rank" and (denominator and denominator > _PROVINCE_TABLE_SIZE or _COUNTRIES_AFTER.match(after)):
         return "international"
     own = _PREAMBLE_COMMA.split(subject_text)[-1]  # the figure's own words, after a "Theo ...," preamble
-    for subject in (subject_text, own):
+    for subject in (subject_text, own) if own != subject_text else (subject_text,):
         owner = owner_of_clause(subject)
         if owner:
             return "international" if owner == "national" and kind == "rank" else owner

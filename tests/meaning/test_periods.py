@@ -11,3 +11,11 @@ _PIECES = ["năm ", "tháng 7/", "quý II/", "DTI ", "chỉ số chuyển đổi
 def test_every_time_expression_is_found(text):
     whole_scan = [(m.start(), m.end()) for m in TIME.finditer(text)]
     assert [(t.start, t.end) for t in times_in(text)] == whole_scan
+
+
+def test_every_relative_year_phrase_holds_the_hint_its_scan_looks_for_first():
+    from cds_facts.tasks.language.lexicon import LAST_YEAR_WORDS, THIS_YEAR_WORDS
+    from cds_facts.tasks.meaning.periods import RELATIVE_HINT
+
+    assert all(RELATIVE_HINT in phrase for phrase in (*THIS_YEAR_WORDS, *LAST_YEAR_WORDS))
+    assert [t.year for t in times_in("Năm nay tỉnh đạt 90%, năm ngoái đạt 80%.", 0, 2025)] == [2025, 2024]
