@@ -87,7 +87,7 @@ CHANGE_VERBS = ("tăng", "giảm")
 # Years said from the article's own: "năm nay" (this year), "năm ngoái" (last year). Not "năm qua" nor
 # "năm trước": "năm qua" may be the last twelve months or "những năm qua" (recent years), "hai năm trước" is
 # two years ago.
-THIS_YEAR_WORDS = ("năm nay", "trong năm nay", "năm hiện tại")
+THIS_YEAR_WORDS = ("năm nay", "trong năm nay")
 LAST_YEAR_WORDS = ("năm ngoái",)
 # Units of time: a numeral before one is a duration or a date, not a quantity ("6 tháng đầu năm").
 TIME_UNITS = ("tháng", "năm", "ngày", "tuần", "quý", "giờ", "phút", "giây", "thập kỷ", "thế kỷ")

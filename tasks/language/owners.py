@@ -4,6 +4,7 @@
     Toàn ngành đã cung cấp ...          a sector          Ngành Tư pháp có ...     a sector
     Cả nước có 4.500 ...                the country       Bình quân chung cả nước, ...
     Các địa phương cung cấp ...         the provinces together: no one province's
+    Riêng Bộ Y tế có ...                a lead word first (SCOPE_LEADS) changes nothing
     Thế giới ...                        the world
 
 Both the article's province (a headline said of a ministry or the country names no province the article is
@@ -17,29 +18,31 @@ from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCES_TOGETHER,
                                               words)
 from cds_facts.tasks.language.patterns import CAPITAL
 
-_LEAD = rf"^\s*(?:(?:{words(SCOPE_LEADS)})\s*,?\s*)?"
-# "Bộ Công an", "Bộ TT&TT", "Các bộ, ngành", "cơ quan ngang bộ": a capital after "Bộ" names one.
-MINISTRY_SUBJECT = re.compile(_LEAD + rf"(?:(?:[Cc]ác\s+)?[Bb]ộ(?:,\s*ngành|\s+{CAPITAL}[\w&-]*)|(?:[Cc]ác\s+)?cơ quan ngang bộ)")
-SECTOR_SUBJECT = re.compile(_LEAD + rf"(?:{words(SECTOR_WORDS)})(?!\w)", re.IGNORECASE)
-COUNTRY_SUBJECT = re.compile(_LEAD + rf"(?:{words(COUNTRY_WORDS)})(?!\w)", re.IGNORECASE)
-WORLD_SUBJECT = re.compile(_LEAD + rf"(?:{words(WORLD_WORDS)})(?!\w)", re.IGNORECASE)
-# "Các địa phương ...", "63 tỉnh, thành phố ...", but not "Các tỉnh Quảng Bình, Hà Tĩnh ..." (named: each their own).
-_PROVINCES_SUBJECT = re.compile(_LEAD + rf"(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)})(?!\w)\s*(\w?)", re.IGNORECASE)
+# One pattern for every such subject, asked once of a clause: its named group says whose.
+_OPENING = re.compile(
+    rf"^\s*(?:(?i:{words(SCOPE_LEADS)})\s*,?\s*)?(?:"
+    # "Bộ Công an", "Bộ TT&TT", "Các bộ, ngành", "cơ quan ngang bộ": a capital after "Bộ" names one
+    rf"(?P<ministry>(?:[Cc]ác\s+)?[Bb]ộ(?:,\s*ngành|\s+{CAPITAL}[\w&-]*)|(?i:(?:các\s+)?cơ quan ngang bộ))"
+    rf"|(?i:(?P<world>{words(WORLD_WORDS)})(?!\w))"
+    rf"|(?i:(?P<country>{words(COUNTRY_WORDS)})(?!\w))"
+    # "Các địa phương ...", "63 tỉnh, thành phố ...", not "Các tỉnh Quảng Bình, Hà Tĩnh ..." (named: each its own)
+    rf"|(?i:(?P<provinces>(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)}))(?!\w)\s*(?P<next>\w?))"
+    rf"|(?i:(?P<sector>{words(SECTOR_WORDS)})(?!\w)))")
 
 
-def provinces_together(text: str) -> bool:
-    """Whether text opens on the provinces together, none of them named after it."""
-    found = _PROVINCES_SUBJECT.match(text)
-    return bool(found) and not found.group(1).isupper()
+def opening_subject(text: str) -> str | None:
+    """Whose figure text opens on, above a province: ministry, sector, national, international, or provinces
+    (the provinces together, none named after them); None for anything else (a province, a place, a noun)."""
+    found = _OPENING.match(text)
+    if not found:
+        return None
+    if found.group("provinces") is not None:
+        return None if found.group("next").isupper() else "provinces"
+    return {"world": "international", "country": "national"}.get(found.lastgroup, found.lastgroup)
 
 
 def owner_above_provinces(text: str) -> str | None:
-    """ministry, national or international when text opens on a ministry or a sector, the country or the
-    world as its subject; else None."""
-    if WORLD_SUBJECT.match(text):
-        return "international"
-    if MINISTRY_SUBJECT.match(text) or SECTOR_SUBJECT.match(text):
-        return "ministry"
-    if COUNTRY_SUBJECT.match(text):
-        return "national"
-    return None
+    """ministry, national or international when a headline opens on a ministry or a sector, the country,
+    the provinces together or the world as its subject; else None."""
+    subject = opening_subject(text)
+    return {"sector": "ministry", "provinces": "national"}.get(subject, subject)
