@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import COUNTRY_WORDS, WORLD_WORDS, words
+from cds_facts.tasks.language.lexicon import COUNTRY_WORDS, PROVINCES_TOGETHER, WORLD_WORDS, words
 from cds_facts.tasks.language.owners import opening_subject
+from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.places import Mention
 
 # The country or the world named with the figure: "mức bình quân 20% của cả nước", "trung bình toàn quốc 70%".
@@ -36,6 +37,8 @@ _COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:trên|của)\s+)?(?:quốc gia|nướ
 # "tốc độ internet di động của Việt Nam xếp thứ 46".
 _MINISTRY_OF = re.compile(r"(?<!\w)của\s+(?:các\s+)?(?:bộ(?:\s*,\s*ngành|\s+ngành|\s+[A-ZĐ])|cơ quan ngang bộ)")
 _COUNTRY_OF = re.compile(rf"(?<!\w)của\s+(?:{words(COUNTRY_WORDS)})(?!\w)", re.IGNORECASE)
+# The provinces together as the owner: "tỷ lệ hồ sơ trực tuyến của các địa phương đạt 60%".
+_PROVINCES_OF = re.compile(rf"(?<!\w)của\s+(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)})(?!\w)(?!\s*{CAPITAL})")
 # The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
 _PREAMBLE_COMMA = re.compile(r",(?!\s*(?:ngành|ban|cơ quan ngang bộ)(?!\w))")
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
@@ -81,6 +84,8 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
         return "ministry"
     if _COUNTRY_OF.search(own):
         return "international" if kind == "rank" else "national"
+    if _PROVINCES_OF.search(own):
+        return PROVINCES
     if kind != "rank" and (_COUNTRY_WITH.match(after) or _AVERAGE_BEFORE.search(subject_text[-40:])):
         return "national"
     return None
