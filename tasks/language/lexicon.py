@@ -34,6 +34,10 @@ GOVERNMENT_LEVELS = (*PROVINCE_UNITS, *PLACE_UNITS, "sở", "ngành", "trung ư�
 # Nouns for a province or a country as a member of a ranked group: "nhóm 10 tỉnh", "top 5 địa phương".
 RANKED_UNITS = (*PROVINCE_UNITS, "địa phương", "thành phố", "quốc gia", "nước", "đơn vị")
 
+# Words before a counted noun that say how it is counted, not what: "các xã", "lượt văn bản", "chiếc xe".
+COUNTING_WORDS = ("các", "những", "mọi", "lượt", "chiếc", "cái", "con", "người")
+# Units a figure may be said to be "on the territory of" in passing: "trên địa bàn tỉnh", "trên địa bàn huyện".
+TERRITORY_UNITS = ("tỉnh", "thành phố", "huyện", "thị xã", "xã", "phường")
 # Words that open what a figure measures: "Tỷ lệ hồ sơ ... đạt 95%", "Số lượng trạm BTS ...".
 MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số lượng", "tổng số", "chỉ số", "mức độ")
 # The head words of an indicator's name that say how it is measured, not what of.
@@ -55,6 +59,15 @@ RANKED_MEASURES = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "s�
 # A region's provinces: a rank among them is no national rank ("thứ 9/13 tỉnh vùng Đồng bằng sông Cửu Long").
 REGION_WORDS = ("vùng", "khu vực", "miền", "đồng bằng sông cửu long", "tây nguyên", "trung du", "duyên hải",
                 "bắc trung bộ", "nam trung bộ", "đông nam bộ", "tây bắc", "đông bắc", "trong vùng")
+# Where a table a rank stands on is named after it: "thứ 23 trên bảng xếp hạng ...".
+TABLE_PREPOSITIONS = ("trên", "trong", "tại", "của")
+# Index names a rank or a score may be followed by as its own: "0,5967 điểm DTI".
+INDEX_NAMES_AFTER = ("dti", "chỉ số", "par index", "ict index")
+# Words that refer back to the index named before: "bộ chỉ số này", "chỉ số trên".
+INDEX_NOUNS = ("bộ chỉ số", "chỉ số")
+BACK_REFERENCES = ("này", "trên", "đó")
+# Words that end an index's name before what is said of it: "chỉ số DTI năm 2022 xếp thứ ...".
+NAME_ENDING_WORDS = ("xếp", "đứng", "đạt", "tăng", "giảm", "được", "là", "với", "và", "thứ", "hạng")
 # Who a rank can be of inside a province's own ranking: "thứ 3 là Sở Giáo dục và Đào tạo". Such a rank is
 # an agency's place among agencies, no province's place in a national table.
 AGENCY_WORDS = ("sở", "ban", "văn phòng", "ubnd", "ủy ban", "đơn vị", "cơ quan", "bộ", "huyện", "thị xã",
@@ -69,6 +82,15 @@ REPORTING_VERBS = ("cho biết", "thông tin", "báo cáo", "nhấn mạnh", "kh
 # Verbs that end a body's name: what follows them is said of it.
 NAME_ENDING_VERBS = ("đã", "đang", "sẽ", "xếp", "đứng", "đạt", "có", "là", "được", "cho biết", "ban hành", "tổ chức",
                      "công bố", "triển khai", "thực hiện", "phê duyệt", "ký")
+# Words before the country that make it the figure's owner: "của cả nước", "trung bình toàn quốc".
+COUNTRY_OWNER_WORDS = ("của", "trên", "toàn", "trung bình", "bình quân")
+AVERAGE_WORDS = ("bình quân", "trung bình")
+AVERAGE_VERBS = ("là", "đạt", "ở mức", "với", "khoảng")  # "trung bình cả nước là 65%"
+# What a country's rank is out of: "xếp thứ 71/193 quốc gia", "thứ 46 thế giới".
+COUNTRIES_RANKED = ("quốc gia", "nước", "nền kinh tế", "vùng lãnh thổ")
+RANKED_AMONG = ("trên", "của")  # "xếp thứ 71 trên 193 quốc gia"
+# Words after a comma that continue a ministries' subject rather than end a preamble: "các bộ, ngành".
+MINISTRY_LIST_WORDS = ("ngành", "ban", "cơ quan ngang bộ")
 # Whose figure: the country ("Cả nước có ...", "... của cả nước"), the world.
 COUNTRY_WORDS = ("cả nước", "toàn quốc", "việt nam", "nước ta", "quốc gia")
 WORLD_WORDS = ("thế giới", "toàn cầu", "quốc tế", "liên hợp quốc")
@@ -81,9 +103,74 @@ PROVINCES_TOGETHER = ("các địa phương", "nhiều địa phương", "các t
                       "tỉnh, thành phố", "tỉnh, thành", "các tỉnh")
 # A headline said of a whole sector, nationwide when it names no province: "Toàn ngành Tư pháp ...".
 SECTOR_WORDS = ("toàn ngành", "ngành")
-# Verbs of a change: "tăng 5 bậc", "giảm 3%".
+# Verbs of a change: "tăng 5 bậc", "giảm 3%", and the particles that may follow them ("tăng thêm 5 bậc").
 CHANGE_VERBS = ("tăng", "giảm")
+CHANGE_PARTICLES = ("thêm", "đi", "được")
 
+# --- the words of relations between a figure and what stands around it ---------------------------------
+# Words that compare a figure with another: "tương đương 101,3% số người dân có điện thoại thông minh".
+COMPARISON_WORDS = ("tương đương", "tương ứng với", "bằng", "gấp", "so với", "hơn")
+# Words that join a percent to the count before it as its share: "đã số hóa 57.877 hồ sơ, đạt 99,1%".
+SHARE_VERBS = ("đạt", "chiếm", "tương ứng", "tương ứng với", "là", "bằng", "bằng khoảng")
+# Words that open the parts of the figure before: "1.805 dịch vụ, trong đó có 900 ...".
+PARTS_WORDS = ("trong đó", "bao gồm", "gồm")
+# Words before a level of government that label a part: "cấp tỉnh", "khối huyện", "các xã", "toàn tỉnh".
+LEVEL_PREFIXES = ("cấp", "khối", "các", "toàn")
+# What a share is said to be out of opens with these: "trên tổng số người sử dụng di động".
+SHARE_BASE_OPENERS = ("trên", "so với")
+SHARE_BASE_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "gần như")
+# What may stand in a percent's words when it repeats the measure before it: "cấp huyện đạt 72%", "cũ".
+ELLIPSIS_WORDS = ("cũ", "và", "còn", "riêng", "tỉnh", "thành phố", "đến", "tới", "trong", "khi", "vào", "cuối")
+# Verbs a figure is predicated by: "Tỷ lệ ... đạt 85%", "ở mức 70%".
+PREDICATE_VERBS = ("đạt", "là", "với", "chiếm", "lên", "ở mức")
+# The words a rank's numeral follows: "xếp thứ 15", "hạng 7".
+RANK_WORDS = ("thứ", "hạng")
+# Verbs that say who holds a rank named before them: "thứ 2 là Hà Nội", "vị trí thứ 3 thuộc về Quảng Ninh".
+HOLDER_VERBS = ("là", "thuộc về")
+# The words before a province's name: "tỉnh Quảng Trị", "thành phố Đà Nẵng", "TP. Huế".
+PROVINCE_PREFIXES = ("tỉnh", "thành phố", "tp")
+# Words that join names into one subject: "Quảng Bình, Hà Tĩnh và Huế", "Đà Nẵng cùng Huế".
+JOINING_WORDS = ("và", "cùng")
+# Words that tie a figure to a province named right after it: "1.805 dịch vụ của tỉnh Cà Mau".
+OWNER_PREPOSITIONS = ("của", "tại", "ở", "thuộc", "trên địa bàn")
+# Words that open a deadline: "đến năm 2025", "tới cuối tháng 6".
+DEADLINE_WORDS = ("đến", "tới")
+DEADLINE_EDGES = ("cuối", "hết")
+PERIOD_EDGES = ("cuối", "đầu", "hết", "giữa")  # "so với cuối năm 2023"
+CALENDAR_UNITS = ("năm", "tháng", "quý")
+# Words that make the nouns after them plural, listed as parts of another: "sắp xếp các phường Lam Hạ".
+PLURAL_MARKERS = ("các", "những")
+# Bases of a rate per hundred: "85 thuê bao/100 dân", "trên 100 hộ gia đình".
+RATE_BASE_NOUNS = ("dân", "người dân", "hộ gia đình", "hộ")
+# Nouns after "điểm" that make it a place, not a score: "điểm phát wifi", "điểm giao dịch", "điểm bưu điện".
+PLACES_CALLED_POINTS = ("phát", "giao dịch", "truy cập", "wifi", "du lịch", "cầu", "bưu điện", "bưu chính",
+                        "phục vụ", "tiếp nhận", "kết nối", "cung cấp")
+# The province as a whole, which ends what a paragraph said of one place in it: "toàn tỉnh", "tỉnh đã ...".
+WHOLE_PROVINCE_WORDS = ("toàn tỉnh", "cả tỉnh", "toàn thành phố", "tỉnh", "thành phố")
+# How a paragraph opens on a place: "Ở xã ...", "Tại Phường 1, ...", "Riêng thị trấn ...".
+PLACE_OPENERS = ("ở", "tại", "riêng", "còn", "với")
+# Village units the gazetteer does not hold, which may open a paragraph before its commune: "Tại khóm 3, ...".
+HAMLET_UNITS = ("bản", "tổ dân phố", "khu phố")
+
+# Words that introduce the year a figure is compared with: "so với năm 2022", "cao hơn cùng kỳ năm 2023".
+COMPARING_WORDS = ("so với", "so", "hơn", "với")
+SAME_PERIOD_WORDS = ("cùng kỳ", "cùng thời điểm")
+# Index names a year may follow as the year of their table: "DTI 2022", "chỉ số chuyển đổi số năm 2023".
+INDEX_YEAR_NAMES = ("dti", "par index", "ict index", "pci", "chỉ số chuyển đổi số", "chỉ số cđs", "mức độ chuyển đổi số",
+                    "mức độ cđs")
+# What reports a goal met: "đều đạt", "đã vượt"; "mục tiêu đề ra"; "hiện đã đạt".
+RESULT_ADVERBS = ("đều", "đã")
+GOAL_SETTING_VERBS = ("đề ra", "đặt ra", "đã đề ra", "đã đặt ra")
+MET_VERBS = ("đạt", "vượt", "hoàn thành")
+NOW_VERBS = ("đạt", "có")
+NOW_ADVERBS = ("đã", "mới")
+# Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at the comma.
+PHRASE_END_WORDS = ("và", "với", "được", "đã", "đang", "sẽ", "đạt", "là", "có", "thì", "nhưng", "hoặc", "cùng", "để",
+                    "trong", "tại", "trên", "theo", "so", "từ", "đến", "tới", "khi", "nên", "do", "vì", "nhằm", "đều",
+                    "bao gồm", "chiếm")
+# Words that join a subject to its figure: "Tỷ lệ ... đạt 85%", "... là 4.970 trạm", "... trung bình khoảng 70%".
+SUBJECT_TAIL_WORDS = ("đạt", "là", "chiếm", "lên", "tới", "đến", "ở mức", "trung bình", "bình quân", "đều", "khoảng",
+                      "trên", "hơn", "gần", "dưới", "với", "vào khoảng")
 # Years said from the article's own: "năm nay" (this year), "năm ngoái" (last year). Not "năm qua" nor
 # "năm trước": "năm qua" may be the last twelve months or "những năm qua" (recent years), "hai năm trước" is
 # two years ago.
@@ -91,6 +178,38 @@ THIS_YEAR_WORDS = ("năm nay", "trong năm nay")
 LAST_YEAR_WORDS = ("năm ngoái",)
 # Units of time: a numeral before one is a duration or a date, not a quantity ("6 tháng đầu năm").
 TIME_UNITS = ("tháng", "năm", "ngày", "tuần", "quý", "giờ", "phút", "giây", "thập kỷ", "thế kỷ")
+# --- the words around a numeral that say what kind of quantity it is, or that it is none ------------------
+# Currencies other than the đồng: a sum in one is no VND figure.
+FOREIGN_CURRENCIES = ("usd", "đô la", "us$", "eur", "euro", "yên", "nhân dân tệ")
+# Nouns of money a sum follows without "đồng" ("doanh thu 2.500 tỷ"), and the verbs between them.
+MONEY_NOUNS = ("doanh thu", "doanh số", "vốn", "kinh phí", "ngân sách", "giá trị", "tổng mức", "chi phí", "nguồn thu",
+               "thu nhập", "tổng thu", "tổng chi", "đầu tư")
+MONEY_VERBS = ("là", "đạt", "hơn", "trên", "khoảng", "gần", "ước", "lên", "tới", "đến")
+# Function words after a sum: what follows them is not what it counts ("1,5 tỷ cho 20 xã").
+WORDS_AFTER_A_SUM = ("cho", "để", "và", "trong", "từ", "với", "nhằm", "năm", "của", "so", "nhưng", "tăng", "giảm")
+# Words after "điểm" that keep it a score ("0,5967 điểm DTI", "962,73 điểm, xếp thứ 15"): any other word makes it
+# a place counted ("2.000 điểm phát wifi").
+WORDS_AFTER_A_SCORE = ("và", "trên", "so", "với", "xếp", "đứng", "tăng", "giảm", "của", "là", "đạt", "trong", "năm",
+                       "cao", "thấp", "dti", "par", "ict", "pci", "chỉ số", "chuyển đổi số", "cđs", "trung bình",
+                       "bình quân")
+# Storage units, with their size in TB: "135TB", "2 PB".
+STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
+# Words a numeral after them labels rather than counts: "thôn 2", "Quận 1", "Điều 5", "hotline 1900".
+LABEL_WORDS = ("thôn", "xóm", "ấp", "khóm", "tổ", "khu", "khu phố", "phường", "quận", "đội", "lô", "đường", "điều",
+               "khoản", "chương", "mục", "phần", "bài", "tầng", "phòng", "câu", "tập", "kỳ", "khóa", "lần", "số nhà",
+               "hotline", "đt", "điện thoại", "phiên bản", "quốc lộ", "tỉnh lộ", "tổng đài", "đường dây nóng",
+               "giai đoạn")
+LEVEL_WORDS = ("mức độ", "cấp độ")  # "dịch vụ công mức độ 3, 4": both numerals are levels
+# Words before a day/month date: "ngày 16/1", "sáng 21/5".
+DAY_WORDS = ("ngày", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "từ ngày", "đến ngày")
+# Events whose ordinal is no rank: "kỳ họp thứ 7", "lần thứ 3".
+EVENT_WORDS = ("lần", "kỳ", "khóa", "phiên", "đợt", "họp", "hội nghị", "đại hội", "tuần", "ngày", "năm")
+# Joining a ranked group: "vào nhóm 10", "lọt top 20".
+GROUP_JOINING_VERBS = ("vào", "thuộc", "trong", "lọt")
+TOP_WORDS = ("top", "tốp")
+GROUP_WORDS = (*TOP_WORDS, "nhóm")
+# The end of a range: "từ 60 đến 70%".
+RANGE_END_WORDS = ("đến", "tới")
 # Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000.
 MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 # Nouns a number after them names rather than counts: "Phần mềm 158", "ứng dụng 1022" (when no counted noun

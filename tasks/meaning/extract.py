@@ -21,7 +21,10 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import CHANGE_VERBS, words
+from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, CALENDAR_UNITS, DEADLINE_EDGES,
+                                              DEADLINE_WORDS, HOLDER_VERBS, JOINING_WORDS, OWNER_PREPOSITIONS,
+                                              PLACES_CALLED_POINTS, PLURAL_MARKERS, PROVINCE_PREFIXES,
+                                              RATE_BASE_NOUNS, words)
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
@@ -39,14 +42,14 @@ from cds_facts.tasks.models import Article, Fact
 EXTRACTOR_VERSION = 5
 
 # A figure that says by how much something changed: "tăng 12% so với cùng kỳ", "giảm 3 bậc".
-_CHANGE_BEFORE = re.compile(rf"(?<!\w)({words(CHANGE_VERBS)})(?:\s+(?:thêm|đi|được))?\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(rf"(?<!\w)({words(CHANGE_VERBS)})(?:\s+(?:{words(CHANGE_PARTICLES)}))?\s*$", re.IGNORECASE)
 # A figure per 100 inhabitants or households, in its noun phrase or its subject: "85 thuê bao/100 dân",
 # "số thuê bao di động trên 100 dân đạt 120". Such a rate is a value of a rate indicator only, never a count.
-_PER_HUNDRED = re.compile(r"(?:/\s*|\btrên\s+)100\s+(dân|người dân|hộ gia đình|hộ)(?!\w)", re.IGNORECASE)
+_PER_HUNDRED = re.compile(rf"(?:/\s*|\btrên\s+)100\s+({words(RATE_BASE_NOUNS)})(?!\w)", re.IGNORECASE)
 # The subject of a score whose numeral carries no "điểm": "điểm chính quyền số ... là 0,6512", "điểm số đạt 0,71".
-_SCORE_SUBJECT = re.compile(r"(?:tổng\s+)?điểm(?:\s+số(?!\w)|\s+(?!(?:phát|giao dịch|truy cập|wifi|du lịch|cầu|bưu"
-                            r" điện|bưu chính|phục vụ|tiếp nhận|kết nối|cung cấp)(?!\w))\w)", re.IGNORECASE)
-_LISTED = re.compile(r"(?<!\w)(?:các|những)\s+$", re.IGNORECASE)
+_SCORE_SUBJECT = re.compile(rf"(?:tổng\s+)?điểm(?:\s+số(?!\w)|\s+(?!(?:{words(PLACES_CALLED_POINTS)})(?!\w))\w)",
+                            re.IGNORECASE)
+_LISTED = re.compile(rf"(?<!\w)(?:{words(PLURAL_MARKERS)})\s+$", re.IGNORECASE)
 
 
 
@@ -218,7 +221,8 @@ def _goal_text(figure: Figure, sentence: Sentence) -> str:
     return text[lo:q.start]
 
 
-_DEADLINE = re.compile(r"(?<!\w)(?:đến|tới)\s+(?:(?:cuối|hết)\s+)?(?:năm|tháng|quý)(?!\w)", re.IGNORECASE)
+_DEADLINE = re.compile(rf"(?<!\w)(?:{words(DEADLINE_WORDS)})\s+(?:(?:{words(DEADLINE_EDGES)})\s+)?"
+                       rf"(?:{words(CALENDAR_UNITS)})(?!\w)", re.IGNORECASE)
 
 
 def _carried_year(figure: Figure, sentence: Sentence, carried: Carried, is_index_figure: bool,
@@ -257,11 +261,12 @@ def _place_for(sentence: Sentence, figure: Figure, carried: Carried) -> Mention 
 
 
 # Provinces named together as one subject: "Quảng Bình, Hà Tĩnh có ...", "Đà Nẵng và Huế đạt ...".
-_JOINED_NAMES = re.compile(r"\s*(?:,|và|cùng)\s*(?:(?:tỉnh|thành phố|tp\.?)\s*)?$", re.IGNORECASE)
+_PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"  # "tỉnh ", "thành phố ", "TP. "
+_JOINED_NAMES = re.compile(rf"\s*(?:,|{words(JOINING_WORDS)})\s*{_PROVINCE_PREFIX}?$", re.IGNORECASE)
 JOINT = Mention(-1, -1, "several provinces", True)  # _province_for's word for "of them together: of none alone"
 # A rank said of what follows it: "thứ 2 là Hà Nội", "vị trí thứ 3 thuộc về tỉnh Quảng Ninh".
-_RANK_SAID_OF = re.compile(r"\s*(?:/\s*\d+)?\s*(?:là|thuộc về)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?", re.IGNORECASE)
-_CONNECTOR = re.compile(r"^\s*(?:của|tại|ở|thuộc|trên địa bàn)?\s*(?:tỉnh|thành phố|tp\.?)?\s*\(?\s*$", re.IGNORECASE)
+_RANK_SAID_OF = re.compile(rf"\s*(?:/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+{_PROVINCE_PREFIX}?", re.IGNORECASE)
+_CONNECTOR = re.compile(rf"^\s*(?:{words(OWNER_PREPOSITIONS)})?\s*{_PROVINCE_PREFIX}?\s*\(?\s*$", re.IGNORECASE)
 
 
 def _province_for(sentence: Sentence, figure: Figure) -> Mention | None:

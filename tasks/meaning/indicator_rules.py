@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import GOVERNMENT_LEVELS, words
+from cds_facts.tasks.language.lexicon import (COMPARISON_WORDS, ELLIPSIS_WORDS, GOVERNMENT_LEVELS, HOLDER_VERBS,
+                                              LEVEL_PREFIXES, PARTS_WORDS, PREDICATE_VERBS, PROVINCE_PREFIXES,
+                                              RANK_WORDS, SHARE_BASE_OPENERS, SHARE_BASE_QUALIFIERS, SHARE_VERBS,
+                                              words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 from cds_facts.tasks.meaning.numbers import Quantity
@@ -177,20 +180,19 @@ RULES: tuple[Rule, ...] = (
 
 # A percent that compares the figure before with a base ("793.050 lượt tải, tương đương 101,3% số người dân
 # có điện thoại thông minh") is no rate of that base.
-_COMPARED = re.compile(r"(?<!\w)(?:tương đương|tương ứng với|bằng|gấp|so với|hơn)\s*$", re.IGNORECASE)
+_COMPARED = re.compile(rf"(?<!\w)(?:{words(COMPARISON_WORDS)})\s*$", re.IGNORECASE)
 # A percent right after a count or a ratio of its clause, joined only by these words, is its share:
 # "cấp tỉnh đã số hóa 57.877 hồ sơ, đạt 99,1%", "1.562/1.568 thôn (khoảng 99,6%)", "345.684 hộ gia đình đã
 # có kết nối cáp quang, đạt 93,7%" (what the count did, then its share).
-_SHARE_JOIN = re.compile(r"(?:^|[,(])\s*(?:(?:đạt|chiếm|tương ứng(?: với)?|là|bằng(?: khoảng)?)\s*)?$",
-                         re.IGNORECASE)
+_SHARE_JOIN = re.compile(rf"(?:^|[,(])\s*(?:(?:{words(SHARE_VERBS)})\s*)?$", re.IGNORECASE)
 # Words that open a list of the parts of the figure before: "1.805 dịch vụ, trong đó có 900 ... và 905 ...".
-PARTS_INTRO = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?!\w)", re.IGNORECASE)
+PARTS_INTRO = re.compile(rf"(?<!\w)(?:{words(PARTS_WORDS)})(?!\w)", re.IGNORECASE)
 TOTAL_KINDS = {"count", "ratio"}  # a ratio's parts add up to its numerator
 # The label of a part in a breakdown: "cấp tỉnh", "khối huyện", "thành phố", "các xã".
-_LEVEL_LABEL = re.compile(rf"^(?:(?:cấp|khối|các|toàn)\s+)?(?:{words(GOVERNMENT_LEVELS)})$")
+_LEVEL_LABEL = re.compile(rf"^(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(GOVERNMENT_LEVELS)})$")
 
 # What a share is said to be out of: "trên tổng số người sử dụng di động", "trên tổng dân số".
-_SHARE_BASE = re.compile(r"(?<!\w)(?:trên|so với) tổng(?: số)?(?: (?:khoảng|gần|hơn|trên|gần như))?(?: [\d.,]+)?"
+_SHARE_BASE = re.compile(rf"(?<!\w)(?:{words(SHARE_BASE_OPENERS)}) tổng(?: số)?(?: (?:{words(SHARE_BASE_QUALIFIERS)}))?(?: [\d.,]+)?"
                          r" (?!số(?!\w))((?:[^\W\d]+ ?){1,4})")  # "trên tổng số khoảng 168.000 hồ sơ": out of hồ sơ
 
 _SHARE_TOLERANCE = 0.6  # percentage points between a ratio's share and the percent that states it
@@ -215,9 +217,9 @@ def _same_measure(figure: Figure, sentence: Sentence) -> Match | None:
 
 
 # What may stand in a percent's words when it repeats the measure before it: levels, "cũ", conjunctions.
-_ELLIPSIS_FILLER = re.compile(rf"(?<!\w)(?:(?:cấp|khối|các|toàn)\s+)?(?:{words(GOVERNMENT_LEVELS)})(?!\w)"
-                              r"|(?<!\w)(?:cũ|và|còn|riêng|tỉnh|thành phố|đến|tới|trong|khi|vào|cuối)(?!\w)")
-_PREDICATE_VERB = re.compile(r"(?<!\w)(?:đạt|là|với|chiếm|lên|ở mức)\s*$")
+_ELLIPSIS_FILLER = re.compile(rf"(?<!\w)(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(GOVERNMENT_LEVELS)})(?!\w)"
+                              rf"|(?<!\w)(?:{words(ELLIPSIS_WORDS)})(?!\w)")
+_PREDICATE_VERB = re.compile(rf"(?<!\w)(?:{words(PREDICATE_VERBS)})\s*$")
 
 
 def _new_subject(text: str, provinces: list[Mention], facts: list[Fact], clause_start: int,
@@ -254,9 +256,10 @@ def listed_end(text: str, q: Quantity, following: list[Quantity], clause_end: in
 
 
 # A province that holds the rank before it: "thứ 2 là Hà Nội, thứ 3 là Huế".
-_RANK_HOLDER_BEFORE = re.compile(r"(?:thứ|hạng)\s*\d+(?:\s*/\s*\d+)?\s*(?:là|thuộc về)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?$",
-                                 re.IGNORECASE)
-_OWNER_BEFORE = re.compile(r"(?<!\w)của\s+(?:tỉnh\s+|thành phố\s+|tp\.?\s*)?$", re.IGNORECASE)
+_PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"  # "tỉnh ", "thành phố ", "TP. "
+_RANK_HOLDER_BEFORE = re.compile(rf"(?:{words(RANK_WORDS)})\s*\d+(?:\s*/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+"
+                                 rf"{_PROVINCE_PREFIX}?$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(rf"(?<!\w)của\s+{_PROVINCE_PREFIX}?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|và)\s*$")
 
 

@@ -24,8 +24,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import (INDICATOR_NAME_HEADS, UNIT_NOUNS, VILLAGE_UNITS, whole_words,
-                                               words)
+from cds_facts.tasks.language.lexicon import (COUNTING_WORDS, INDICATOR_NAME_HEADS, RATE_BASE_NOUNS, TERRITORY_UNITS,
+                                               UNIT_NOUNS, VILLAGE_UNITS, whole_words, words)
 from cds_facts.tasks.language.patterns import any_of
 from cds_facts.tasks.language.keys import match_key
 
@@ -34,7 +34,7 @@ CATALOGUE_COLUMNS = ["code", "pillar", "kind", "name_vi", "name_en", "cues"]  # 
 TRAIT_COLUMNS = ["family", "table_year", "ranked_units", "per_hundred", "head_noun"]
 KINDS = ("count", "percent", "ratio", "rank", "score", "storage", "money")
 RANKED_UNITS = ("provinces", "countries")
-PER_HUNDRED_BASES = ("dân", "hộ")
+PER_HUNDRED_BASES = tuple(noun for noun in RATE_BASE_NOUNS if " " not in noun)  # "dân", "hộ"
 
 
 class CatalogueError(ValueError):
@@ -195,7 +195,7 @@ class Catalogue:
         out of what the indicator's name says it is a share of: the same first noun ("dân" for "dân số" and
         "người dân")."""
         words = base.split()
-        head = "dân" if words[:2] == ["người", "dân"] else words[0] if words else ""
+        head = "dân" if " ".join(words[:2]) == _PEOPLE else words[0] if words else ""
         return head == self._heads.get(code)
 
     def is_world_index(self, code: str) -> bool:
@@ -223,13 +223,14 @@ class Catalogue:
 
 
 _WORD = re.compile(r"\w+")
+_PEOPLE = "người dân"  # a share of "người dân" is one of the population, as "dân số" is
 # Indicator kinds a fact may take, in order: its own; a percent may be a ratio indicator's share; a ratio
 # ("1.655/1.655 dịch vụ công") states a count indicator's count out of all, or a percent indicator's share.
 _INDICATOR_KINDS = {"percent": ("percent", "ratio"), "ratio": ("ratio", "count", "percent")}
 # Facts and indicators that count things: what is counted must agree.
 _COUNTED_KINDS = {"count", "ratio"}
 # Words before the counted noun that say how, not what: "các xã", "lượt văn bản".
-_QUANTIFIER_WORDS = re.compile(r"^(?:(?:các|những|mọi|lượt|chiếc|cái|con|người)\s+)+")
+_QUANTIFIER_WORDS = re.compile(rf"^(?:(?:{words(COUNTING_WORDS)})\s+)+")
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+và\s+")
 _UNIT_NOUN = re.compile(rf"^(?:{words(UNIT_NOUNS)})(?!\w)")
 # "của" opens whose the counted things are: a cue after it names the owner, not what is counted.
@@ -238,7 +239,7 @@ _VILLAGE = whole_words(VILLAGE_UNITS)
 _DOSSIER = re.compile(r"(?<!\w)hồ sơ thủ tục hành chính(?!\w)")
 # "hồ sơ thủ tục hành chính trên địa bàn tỉnh được tiếp nhận trực tuyến": where, said in passing, which no
 # cue is worded with and which would part a cue's words.
-_WHERE_IN_PASSING = re.compile(r"\s+trên địa bàn(?:\s+toàn)?(?:\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường))?(?!\w)")
+_WHERE_IN_PASSING = re.compile(rf"\s+trên địa bàn(?:\s+toàn)?(?:\s+(?:{words(TERRITORY_UNITS)}))?(?!\w)")
 
 
 # Acronyms the administrative press writes for what indicators count (match_key form).

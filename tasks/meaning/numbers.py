@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from cds_facts.tasks.language.keys import lower
-from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DOCUMENT_TYPES, MULTIPLIERS, PRODUCT_NOUNS, QUALIFIER_WORDS,
-                                               RANKED_UNITS, STANDARD_NAMES, TIME_UNITS, WORDS_AFTER_A_NAME, words)
+from cds_facts.tasks.language.keys import lower, match_key
+from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DAY_WORDS, DOCUMENT_TYPES, EVENT_WORDS, FOREIGN_CURRENCIES,
+                                               GROUP_JOINING_VERBS, GROUP_WORDS, LABEL_WORDS, LEVEL_WORDS, MONEY_NOUNS,
+                                               MONEY_VERBS, MULTIPLIERS, PRODUCT_NOUNS, QUALIFIER_WORDS, RANGE_END_WORDS,
+                                               RANK_WORDS, RANKED_UNITS, RATE_BASE_NOUNS, STANDARD_NAMES, STORAGE_UNITS,
+                                               TIME_UNITS, TOP_WORDS, WORDS_AFTER_A_NAME, WORDS_AFTER_A_SCORE,
+                                               WORDS_AFTER_A_SUM, words)
 
 # A digit run with separators, standing alone (not glued to a letter before it).
 NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
@@ -29,37 +33,32 @@ _EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _MULTIPLIER = re.compile(rf"\s*({words(MULTIPLIERS)})(?!\w)")
 _MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND|đ)(?!\w)")
 # A sum in another currency: the warehouse's money is VND, and no rate of the day is known to convert it.
-_FOREIGN_MONEY = re.compile(r"\s*(?:USD|đô la|US\$|EUR|euro|yên|nhân dân tệ)(?!\w)", re.IGNORECASE)
+_FOREIGN_MONEY = re.compile(rf"\s*(?:{words(FOREIGN_CURRENCIES)})(?!\w)", re.IGNORECASE)
 # Nouns of money a sum follows without "đồng": "doanh thu 2.500 tỷ", "tổng vốn đầu tư hơn 300 triệu".
-_MONEY_BEFORE = re.compile(r"(?:doanh thu|doanh số|vốn|kinh phí|ngân sách|giá trị|tổng mức|chi phí|nguồn thu|"
-                           r"thu nhập|tổng thu|tổng chi|đầu tư)(?:\s+\w+){0,6}?\s+(?:(?:là|đạt|hơn|trên|khoảng|gần|"
-                           r"ước|lên|tới|đến)\s+)*$", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(rf"(?:{words(MONEY_NOUNS)})(?:\s+\w+){{0,6}}?\s+(?:(?:{words(MONEY_VERBS)})\s+)*$",
+                           re.IGNORECASE)
 # A noun right after a sum says what it counts ("1 tỷ lượt"); a function word does not ("1,5 tỷ cho 20 xã").
-_NOUN_AFTER = re.compile(r"\s+(?!(?:cho|để|và|trong|từ|với|nhằm|năm|của|so|nhưng|tăng|giảm)(?!\w))[^\W\d_]",
-                         re.IGNORECASE)
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{words(WORDS_AFTER_A_SUM)})(?!\w))[^\W\d_]", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:%|phần trăm(?!\w))")
 # "962,73 điểm", "0,5967 điểm DTI" are scores; "2.000 điểm phát wifi", "15 điểm giao dịch" are places, counted.
-_SCORE = re.compile(r"\s*điểm(?!\w)(?!\s+(?!(?:và|trên|so|với|xếp|đứng|tăng|giảm|của|là|đạt|trong|năm|cao|thấp"
-                    r"|dti|par|ict|pci|chỉ số|chuyển đổi số|cđs|trung bình|bình quân)(?!\w))[^\W\d_])", re.IGNORECASE)
+_SCORE = re.compile(rf"\s*điểm(?!\w)(?!\s+(?!(?:{words(WORDS_AFTER_A_SCORE)})(?!\w))[^\W\d_])", re.IGNORECASE)
 # A numeral listed before another that carries the unit: "lần lượt đạt 0,8340 và 0,7951 điểm".
 _LISTED_WITH_UNIT = re.compile(r"\s*(?:và|,)\s*\d(?:[\d.,]*\d)?(?=\s*điểm(?!\w))")
 # Storage, converted to TB: "135TB", "2 PB".
-STORAGE_UNITS = {"tb": 1.0, "terabyte": 1.0, "pb": 1000.0, "gb": 0.001}
-_STORAGE = re.compile(r"\s*(TB|PB|GB|terabyte)(?!\w)", re.IGNORECASE)
+_STORAGE = re.compile(rf"\s*({words(STORAGE_UNITS)})(?!\w)", re.IGNORECASE)
 # Time units after a numeral make a duration, not a fact: "6 tháng đầu năm", "sau 2 tháng".
 _DURATION = re.compile(rf"\s+(?:{words(TIME_UNITS)})(?!\w)")
 # A second numeral after "/" makes a ratio, a date or a document number.
 _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 
-# The patterns read in the words just before a numeral (``near``) are written in lower case and matched
-# against its lower-cased text: a case-blind regex costs more, and there are tens of numerals per article.
+# The patterns read in the words just before a numeral (``near``) are matched against their match_key form
+# (lower case, new-style tones: "khoá" reads as "khóa"), so each word is written once: a case-blind regex costs
+# more, and there are tens of numerals per article.
 
 # Words before a numeral that make it a name or a label, not a quantity:
 # "thôn 2", "Quận 1", "Điều 5", "kỳ họp thứ 7"-style ordinals are handled apart.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|\s)(?:thôn|xóm|ấp|khóm|tổ|khu|khu phố|phường|quận|đội|lô|đường|điều|khoản|chương|mục|phần|bài|"
-    r"tầng|phòng|câu|tập|kỳ|khóa|khoá|lần|số nhà|hotline|đt|điện thoại|phiên bản|quốc lộ|tỉnh lộ|tổng đài|"
-    r"đường dây nóng|giai đoạn|(?:mức độ|cấp độ)(?:\s*\d\s*(?:,|và|-|–))*)\s*$"  # "mức độ 3, 4": both are levels
+    rf"(?:^|\s)(?:{words(LABEL_WORDS)}|(?:{words(LEVEL_WORDS)})(?:\s*\d\s*(?:,|và|-|–))*)\s*$"
     r"|(?:^|\s)1[89]00\s*$")  # the second group of a service number: "1900 1075"
 # A calendar word before a numeral makes it a date part when the numeral could be one: "ngày 14", "tháng 9",
 # "năm 2"; "mỗi ngày 47.600 lượt" is a count.
@@ -67,24 +66,24 @@ _CALENDAR_BEFORE = {"ngày": 31, "tháng": 12, "năm": 12}
 # Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
 _DOCUMENT_BEFORE = re.compile(rf"(?:{words(DOCUMENT_TYPES)})(?:\s+số)?\s*$")
 # Dates written day/month: "ngày 16/1", "sáng 21/5".
-_DAY_BEFORE = re.compile(r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ ngày|đến ngày)\s*$")
+_DAY_BEFORE = re.compile(rf"(?:{words(DAY_WORDS)})\s*$")
 # Ordinals of events, not ranks: "kỳ họp thứ 7", "lần thứ 3".
-_EVENT_ORDINAL = re.compile(r"(?:lần|kỳ|khóa|khoá|phiên|đợt|họp|hội nghị|đại hội|tuần|ngày|năm)\s+thứ\s*$")
+_EVENT_ORDINAL = re.compile(rf"(?:{words(EVENT_WORDS)})\s+thứ\s*$")
 # The ranks after the first of a list: "lần lượt xếp thứ 2 và 3", "thứ 5, 7 và 9".
-_RANK_LIST_BEFORE = re.compile(r"(?:thứ|hạng)\s*\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+(?:\s*/\s*\d+)?)*\s*(?:,|và)\s*$")
+_RANK_LIST_BEFORE = re.compile(rf"(?:{words(RANK_WORDS)})\s*\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+(?:\s*/\s*\d+)?)*\s*(?:,|và)\s*$")
 # "top 10", "tốp 20", "nhóm 10 tỉnh" (the word before is "top", "tốp" or "nhóm"): an upper bound on a rank.
-_GROUP_JOINED = re.compile(r"(?:vào|thuộc|trong|lọt)\s+nhóm\s*$")  # "vào nhóm 10": joining a ranked group
+_GROUP_JOINED = re.compile(rf"(?:{words(GROUP_JOINING_VERBS)})\s+nhóm\s*$")  # "vào nhóm 10": joining a ranked group
 _GROUP_AFTER = re.compile(rf"\s+(?:{words(RANKED_UNITS)})", re.IGNORECASE)
 # "24/7" is round the clock, not a ratio.
 _ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7(?!\d)")
 # The level of an account or a service, after "mức": "tài khoản định danh điện tử mức 2", "dịch vụ công mức 4".
 _HIGHEST_LEVEL = 4
 # The low end of a range of percents, after "từ": "rút ngắn từ 60 đến 70%" is 60 % too.
-_PERCENT_RANGE_END = re.compile(r"\s*(?:đến|tới|-|–)\s*\d(?:[\d.,]*\d)?\s*(?:%|phần trăm(?!\w))")
+_PERCENT_RANGE_END = re.compile(rf"\s*(?:{words(RANGE_END_WORDS)}|-|–)\s*\d(?:[\d.,]*\d)?\s*(?:%|phần trăm(?!\w))")
 # The base of a rate per hundred: "số thuê bao di động trên 100 dân" is subscriptions per 100 inhabitants, not
 # more than 100 people (the rate itself is read where its figure stands).
 _RATE_BASE = re.compile(r"(?:^|\s)thuê bao(?:\s+[^\s,;.]+){0,6}\s+trên\s*$")
-_RATE_BASE_AFTER = re.compile(r"\s+(?:dân|người dân|hộ gia đình|hộ)(?!\w)")
+_RATE_BASE_AFTER = re.compile(rf"\s+(?:{words(RATE_BASE_NOUNS)})(?!\w)")
 # An age in a definition: "từ 15 tuổi trở lên", "dưới 6 tuổi".
 _AGE_AFTER = re.compile(r"\s+tuổi(?!\w)")
 
@@ -172,7 +171,7 @@ class _Numeral:
 def _numeral(text: str, match: re.Match) -> _Numeral | None:
     token, start, end = match.group(), match.start(), match.end()
     before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
-    near = lower(before[-_NEAR_CHARS:])
+    near = match_key(before[-_NEAR_CHARS:])
     word_before = near.rsplit(None, 1)[-1] if near and not near.isspace() else ""
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     return None if value is None else _Numeral(text, start, end, token, value, before, after, near, word_before)
@@ -216,7 +215,7 @@ _NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
     ("a product's name (Phần mềm 158)", lambda n: n.word_before in _PRODUCT_ENDS and _PRODUCT_BEFORE.search(n.near)
      and _NAME_ENDS_AFTER.match(n.after)),
     ("a standard (Tier 3, ISO 27001)", lambda n: n.word_before in _STANDARD_ENDS and _STANDARD_BEFORE.search(n.near)),
-    ("a group at the bottom of a table", lambda n: n.word_before.endswith(("top", "tốp", "nhóm"))
+    ("a group at the bottom of a table", lambda n: n.word_before.endswith(GROUP_WORDS)
      and _BOTTOM_AFTER.match(n.after)),
 )
 # Why a numeral with "/" after it is neither a ratio nor a score: (reason, test of numeral, denominator, rest).
@@ -271,12 +270,12 @@ def _quantity(n: _Numeral, end: int, after: str, denominator: float | None) -> Q
         kind = "score"
     elif kind == "ratio" and (score := _SCORE.match(after)):  # "8,5/10 điểm": a score out of a maximum
         kind, phrase_end = "score", end + score.end()
-    elif n.word_before.endswith(("thứ", "hạng")) or n.word_before.endswith((",", "và")) \
+    elif n.word_before.endswith(RANK_WORDS) or n.word_before.endswith((",", "và")) \
             and _RANK_LIST_BEFORE.search(n.near):
         if _EVENT_ORDINAL.search(n.near):
             return "an event's ordinal (lần thứ 3)"
         kind = "rank"
-    elif n.word_before.endswith(("top", "tốp")) or (n.word_before.endswith("nhóm") and (
+    elif n.word_before.endswith(TOP_WORDS) or (n.word_before.endswith("nhóm") and (
             _GROUP_AFTER.match(after) or _GROUP_JOINED.search(n.near))):
         kind, qualifier = "rank", "at_most"
     elif n.word_before.endswith("nhóm"):

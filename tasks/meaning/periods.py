@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import (GOAL_NOUNS, GOAL_WORDS, LAST_YEAR_WORDS, NOW_WORDS, RESULT_VERBS,
-                                             RESULT_WORDS, THIS_YEAR_WORDS, whole_words, words)
+from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, GOAL_NOUNS, GOAL_SETTING_VERBS, GOAL_WORDS,
+                                             INDEX_YEAR_NAMES, LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS,
+                                             NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
+                                             RESULT_WORDS, SAME_PERIOD_WORDS, THIS_YEAR_WORDS, whole_words, words)
 
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
@@ -14,12 +16,12 @@ from cds_facts.tasks.language.lexicon import (GOAL_NOUNS, GOAL_WORDS, LAST_YEAR_
 # year compared with,
 # never the figure's.
 TIME = re.compile(
-    r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:cùng kỳ|cùng thời điểm))?\s+(?:(?:cuối|đầu|hết|giữa)\s+)?"
-    r"(?:năm\s+)?)?"
+    rf"(?P<compared>(?:{words(COMPARING_WORDS)})(?:\s+(?:{words(SAME_PERIOD_WORDS)}))?\s+"
+    rf"(?:(?:{words(PERIOD_EDGES)})\s+)?(?:năm\s+)?)?"
     r"(?:(?<!\w)năm\s+(?P<year>(?:19|20)\d{2})(?![\d/-])"
     r"|(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(?P<month_year>(?:19|20)\d{2})(?!\d)"
     r"|(?<!\w)quý\s+(?:[ivx]+|\d)\s*[/.-]\s*(?P<quarter_year>(?:19|20)\d{2})(?!\d)"
-    r"|(?<!\w)(?:dti|par index|ict index|pci|(?:chỉ số|mức độ) (?:chuyển đổi số|cđs))\s*\)?\s*(?:cấp tỉnh\s+)?"
+    rf"|(?<!\w)(?:{words(INDEX_YEAR_NAMES)})\s*\)?\s*(?:cấp tỉnh\s+)?"
     r"(?:năm\s+)?(?P<index_year>(?:19|20)\d{2})(?!\d)"
     r"|(?<!\w)giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<period_end>(?:19|20)\d{2})(?!\d))",
     re.IGNORECASE)
@@ -72,7 +74,7 @@ def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[T
 
 # Years said relative to the article's: "năm nay" is its year, "năm ngoái" the one before. A comparison
 # ("so với năm ngoái", "cao hơn năm trước") introduces the year compared with, as TIME's do.
-_RELATIVE_YEAR = re.compile(r"(?P<compared>(?:so với|so|hơn|với)(?:\s+(?:cùng kỳ|cùng thời điểm))?\s+)?"
+_RELATIVE_YEAR = re.compile(rf"(?P<compared>(?:{words(COMPARING_WORDS)})(?:\s+(?:{words(SAME_PERIOD_WORDS)}))?\s+)?"
                             rf"(?<!\w)(?:(?:{words(THIS_YEAR_WORDS)})|(?P<last>{words(LAST_YEAR_WORDS)}))(?!\w)",
                             re.IGNORECASE)
 
@@ -125,10 +127,11 @@ def lead_year(sentence: str, first_figure: int) -> int | None:
 TARGET_CUES = whole_words(GOAL_WORDS, flags=re.IGNORECASE)
 # ... unless what follows the goal reports a result: "vượt mục tiêu đề ra", "hoàn thành chỉ tiêu",
 # "kết quả đạt", "thực tế đạt", "hiện đã đạt", "các chỉ tiêu ... đều đạt".
-RESULT_CUES = re.compile(rf"(?:(?:đều|đã)\s+)?(?:{words(RESULT_VERBS)})\s+(?:các\s+|những\s+)?(?:{words(GOAL_NOUNS)})"
-                         r"(?:\s+(?:đề ra|đặt ra|đã đề ra|đã đặt ra))?"
-                         r"|(?<!\w)đạt và vượt(?!\w)|(?<!\w)(?:đều|đã)\s+(?:đạt|vượt|hoàn thành)(?!\w)"
-                         rf"|(?<!\w)(?:{words(NOW_WORDS)})\s+(?:đã\s+|mới\s+)?(?:đạt|có)(?!\w)"
+RESULT_CUES = re.compile(rf"(?:(?:{words(RESULT_ADVERBS)})\s+)?(?:{words(RESULT_VERBS)})\s+"
+                         rf"(?:(?:{words(PLURAL_MARKERS)})\s+)?(?:{words(GOAL_NOUNS)})"
+                         rf"(?:\s+(?:{words(GOAL_SETTING_VERBS)}))?"
+                         rf"|(?<!\w)đạt và vượt(?!\w)|(?<!\w)(?:{words(RESULT_ADVERBS)})\s+(?:{words(MET_VERBS)})(?!\w)"
+                         rf"|(?<!\w)(?:{words(NOW_WORDS)})\s+(?:(?:{words(NOW_ADVERBS)})\s+)?(?:{words(NOW_VERBS)})(?!\w)"
                          rf"|(?<!\w)(?:{words(RESULT_WORDS)})(?!\w)", re.IGNORECASE)
 
 

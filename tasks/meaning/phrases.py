@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from cds_facts.tasks.language.lexicon import COMMA_COMPOUNDS, LIST_NOUNS, MEASURE_HEADS, whole_words, words
+from cds_facts.tasks.language.lexicon import (COMMA_COMPOUNDS, LIST_NOUNS, MEASURE_HEADS, PHRASE_END_WORDS,
+                                              SUBJECT_TAIL_WORDS, whole_words, words)
 
 # Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
-_PHRASE_STOP = re.compile(
-    r"[,.;:()!?…“”\"]|(?<!\w)(?:và|với|được|đã|đang|sẽ|đạt|là|có|thì|nhưng|hoặc|cùng|để|trong|tại|trên|theo|"
-    r"so|từ|đến|tới|khi|nên|do|vì|nhằm|đều|bao gồm|chiếm)(?!\w)", re.IGNORECASE)
+_PHRASE_STOP = re.compile(rf"[,.;:()!?…“”\"]|(?<!\w)(?:{words(PHRASE_END_WORDS)})(?!\w)", re.IGNORECASE)
 # A comma or "và" that joins another noun to the list the figure counts: "100% xã, thôn, bản", "28 nền tảng và
 # cơ sở dữ liệu dùng chung", "100% doanh nghiệp, tổ chức".
 _LIST_JOIN = re.compile(rf"(?:\s*,\s*|\s*và\s+)(?=(?:{words(LIST_NOUNS)})(?!\w))", re.IGNORECASE)
 # Verbs that join a subject to its figure: "Tỷ lệ ... đạt 85%", "... là 4.970 trạm".
-_PREDICATE_TAIL = re.compile(r"(?:\s+(?:đạt|là|chiếm|lên|tới|đến|ở mức|trung bình|bình quân|đều|khoảng|trên|"
-                             r"hơn|gần|dưới|với|vào khoảng))+\s*$", re.IGNORECASE)
+_PREDICATE_TAIL = re.compile(rf"(?:\s+(?:{words(SUBJECT_TAIL_WORDS)}))+\s*$", re.IGNORECASE)
 # A compound with a comma inside goes on past its comma: "16/125 cơ sở khám, chữa bệnh".
 _COMPOUND = whole_words(COMMA_COMPOUNDS, flags=re.IGNORECASE)
 _COMPOUND_REACH = 40

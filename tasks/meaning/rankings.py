@@ -14,8 +14,11 @@ import re
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, BODY_NAMES, INDEX_WORDS, NAME_ENDING_VERBS, OTHER_INDICES,
-                                              PILLAR_WORDS, RANKED_MEASURES, REGION_WORDS, REPORTING_VERBS, words)
+from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, BACK_REFERENCES, BODY_NAMES, CALENDAR_UNITS, HOLDER_VERBS,
+                                              INDEX_NAMES_AFTER, INDEX_NOUNS, INDEX_WORDS, NAME_ENDING_VERBS,
+                                              NAME_ENDING_WORDS, OTHER_INDICES, PILLAR_WORDS, PROVINCE_PREFIXES,
+                                              RANKED_MEASURES, REGION_WORDS, REPORTING_VERBS, TABLE_PREPOSITIONS,
+                                              words)
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 
 # What is ranked, said after the rank: "xếp thứ 28 cả nước về Chỉ số ...", "đứng đầu về tỷ lệ ...".
@@ -29,24 +32,24 @@ _OTHER = re.compile(rf"^(?:{words(OTHER_INDICES)})(?!\w)")
 _MEASURED = re.compile(rf"(?<!\w)(?:{words(RANKED_MEASURES)})\s+$")
 _REGION = re.compile(rf"(?<!\w)(?:{words(REGION_WORDS)})(?!\w)")
 # A rank said of an agency right after it: "đứng vị trí thứ 2 là Sở Thông tin và Truyền thông".
-_AGENCY_AFTER = re.compile(rf"^\s*(?:là|thuộc về)\s+(?:{words(AGENCY_WORDS)})(?!\w)")
+_AGENCY_AFTER = re.compile(rf"^\s*(?:{words(HOLDER_VERBS)})\s+(?:{words(AGENCY_WORDS)})(?!\w)")
 # An agency or a district as the rank's subject: "Sở Nội vụ xếp thứ 2 ...", "huyện Gio Linh đứng đầu ..." rank
 # within the province's own ranking; "Ủy ban nhân dân tỉnh ..." is the province itself.
-_AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:năm|quý|tháng)\s+[\d/]+\s*,)?\s*(?:{words(AGENCY_WORDS)})(?!\w)"
-                             r"(?!\s+(?:nhân dân\s+)?(?:tỉnh|thành phố)(?!\w))")
+_AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:{words(CALENDAR_UNITS)})\s+[\d/]+\s*,)?\s*(?:{words(AGENCY_WORDS)})"
+                             rf"(?!\w)(?!\s+(?:nhân dân\s+)?(?:{words(PROVINCE_PREFIXES)})(?!\w))")
 # A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết, ...".
 _SOURCE_PREAMBLE = re.compile(rf"^\s*(?:theo\s+[^,;]+|[^,;]*?(?<!\w)(?:{words(REPORTING_VERBS)})(?:\s+rằng)?)\s*,")
 # The table a rank is on, or the index a score is of, named right after it: "thứ 23 trên bảng xếp hạng chuyển
 # đổi số cấp tỉnh", "0,5967 điểm DTI".
-_ON_TABLE = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:trên|trong|tại|của)\s+bảng xếp hạng\s+(?=\w)"
-                       r"|(?:điểm\s+)?(?=(?:dti|chỉ số|par index|ict index)(?!\w)))")  # "0,5967 điểm DTI": the index itself
+_ON_TABLE = re.compile(rf"\s*(?:/\s*\d+\s*)?(?:(?:{words(TABLE_PREPOSITIONS)})\s+bảng xếp hạng\s+(?=\w)"
+                       rf"|(?:điểm\s+)?(?=(?:{words(INDEX_NAMES_AFTER)})(?!\w)))")  # "0,5967 điểm DTI": the index itself
 # Words that refer back to the index named before: "bộ chỉ số này", "trong bảng xếp hạng".
-_ANAPHORA = re.compile(r"(?<!\w)(?:(?:bộ chỉ số|chỉ số) (?:này|trên|đó)|bảng xếp hạng)(?!\w)")
+_ANAPHORA = re.compile(rf"(?<!\w)(?:(?:{words(INDEX_NOUNS)}) (?:{words(BACK_REFERENCES)})|bảng xếp hạng)(?!\w)")
 # An index's words inside a body's name: "Ban Chỉ đạo chuyển đổi số tỉnh", "Hội nghị chuyển đổi số" (a name
 # runs to its first verb or punctuation mark).
 _IN_A_NAME = re.compile(rf"(?<!\w)(?:{words(BODY_NAMES)})(?:(?!(?<!\w)(?:{words(NAME_ENDING_VERBS)})(?!\w))[^,;.:()])"
                         r"{0,60}$")
-_NAME_END = re.compile(r"[,;.(\d]|(?<!\w)(?:xếp|đứng|đạt|tăng|giảm|được|là|với|và|thứ|hạng)(?!\w)")  # a name's end
+_NAME_END = re.compile(rf"[,;.(\d]|(?<!\w)(?:{words(NAME_ENDING_WORDS)})(?!\w)")  # a name's end
 _WINDOW = 160  # how far before a rank its subject is looked for in the clause
 NATIONAL_DENOMINATORS = {62.0, 63.0, 34.0}  # the provinces ranked nationally before and after the 2025 merger
 

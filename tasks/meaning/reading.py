@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from cds_facts.tasks.language.lexicon import VILLAGE_UNITS, whole_words, words
+from cds_facts.tasks.language.lexicon import (HAMLET_UNITS, PLACE_OPENERS, VILLAGE_UNITS, WHOLE_PROVINCE_WORDS,
+                                              whole_words, words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.numbers import Quantity
 from cds_facts.tasks.meaning.periods import TARGET_CUES, Time, opening_year, years_between
@@ -18,10 +19,10 @@ from cds_facts.tasks.meaning.sentences import Span
 from cds_facts.tasks.models import Article, Fact
 
 # A sentence or paragraph about the province as a whole ends what a paragraph said of one place.
-_WHOLE_PROVINCE = whole_words(("toàn tỉnh", "cả tỉnh", "toàn thành phố", "tỉnh", "thành phố"), flags=re.IGNORECASE)
+_WHOLE_PROVINCE = whole_words(WHOLE_PROVINCE_WORDS, flags=re.IGNORECASE)
 # How a paragraph opens on the place it is about: "Ở xã Cẩm Lĩnh ...", "Tại Phường 1, ...", "Phường Hà Nam ...",
 # "Tại khóm 3, Phường 1, ..." (a village first, which the gazetteer does not hold).
-_PLACE_OPENING = re.compile(rf"^(?:ở|tại|riêng|còn|với)?\s*(?:(?:{words(VILLAGE_UNITS, ('bản', 'tổ dân phố', 'khu phố'))})"
+_PLACE_OPENING = re.compile(rf"^(?:{words(PLACE_OPENERS)})?\s*(?:(?:{words(VILLAGE_UNITS, HAMLET_UNITS)})"
                             r"\s+[\w.-]+(?:\s+[\w.-]+)?\s*,\s*)?$", re.IGNORECASE)
 _RECENT_SENTENCES = 3  # how many sentences back "bộ chỉ số này" and an unnamed rank look for their index
 

@@ -17,21 +17,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import COUNTRY_WORDS, PROVINCES_TOGETHER, WORLD_WORDS, words
+from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
+                                              COUNTRY_WORDS, MINISTRY_LIST_WORDS, PROVINCES_TOGETHER, RANKED_AMONG,
+                                              PLACE_UNITS, WORLD_WORDS, words)
 from cds_facts.tasks.language.owners import opening_subject
 from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.places import Mention
 
 # The country or the world named with the figure: "mức bình quân 20% của cả nước", "trung bình toàn quốc 70%".
-_COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:của|trên|toàn|trung bình|bình quân)\s+(?:{words(COUNTRY_WORDS)})(?!\w)",
+_COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:{words(COUNTRY_OWNER_WORDS)})\s+(?:{words(COUNTRY_WORDS)})(?!\w)",
                            re.IGNORECASE)
 # The country's average or the country itself right before the figure: "... cả nước là 65%", "cao hơn bình
 # quân chung cả nước (45%)", "so với cả nước (48%)".
-_AVERAGE_BEFORE = re.compile(rf"(?:(?:bình quân|trung bình)(?:\s+chung)?(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
-                             rf"(?:\s+(?:là|đạt|ở mức|với|khoảng))?)?|(?:{words(COUNTRY_WORDS)})\s*(?=\())\s*\(?\s*$",
+_AVERAGE_BEFORE = re.compile(rf"(?:(?:{words(AVERAGE_WORDS)})(?:\s+chung)?(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
+                             rf"(?:\s+(?:{words(AVERAGE_VERBS)}))?)?|(?:{words(COUNTRY_WORDS)})\s*(?=\())"
+                             r"\s*\(?\s*$",
                              re.IGNORECASE)
 # Countries ranked: "Việt Nam xếp thứ 71/193 quốc gia", a denominator no province table has; "xếp thứ 46 thế giới".
-_COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:trên|của)\s+)?(?:quốc gia|nước|nền kinh tế|vùng lãnh thổ|{words(WORLD_WORDS)})(?!\w)",
+_COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:{words(RANKED_AMONG)})\s+)?(?:{words(COUNTRIES_RANKED, WORLD_WORDS)})(?!\w)",
                               re.IGNORECASE)
 # A ministry or the country named as the figure's owner: "tỷ lệ hồ sơ ... của các bộ, ngành đạt 92,17%",
 # "tốc độ internet di động của Việt Nam xếp thứ 46".
@@ -40,10 +43,11 @@ _COUNTRY_OF = re.compile(rf"(?<!\w)của\s+(?:{words(COUNTRY_WORDS)})(?!\w)", re
 # The provinces together as the owner: "tỷ lệ hồ sơ trực tuyến của các địa phương đạt 60%".
 _PROVINCES_OF = re.compile(rf"(?<!\w)của\s+(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)})(?!\w)(?!\s*{CAPITAL})")
 # The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
-_PREAMBLE_COMMA = re.compile(r",(?!\s*(?:ngành|ban|cơ quan ngang bộ)(?!\w))")
+_PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS)})(?!\w))")
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
 _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt(?!\w)", re.IGNORECASE)
 _PROVINCE_TABLE_SIZE = 63
+_TWO_WORD_UNITS = tuple(unit for unit in PLACE_UNITS if " " in unit)  # "thị xã", "thị trấn", "thành phố"
 PLACE_LEVEL = {"xã": 3, "phường": 3, "thị trấn": 3, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2}
 
 
@@ -100,7 +104,7 @@ def most_specific_place(places: list[Mention]) -> Mention | None:
 
 
 def _level(place: Mention) -> int:
-    unit = place.name.split(" ")[0] if not place.name.startswith(("thị xã", "thị trấn", "thành phố")) \
+    unit = place.name.split(" ")[0] if not place.name.startswith(_TWO_WORD_UNITS) \
         else " ".join(place.name.split(" ")[:2])
     return PLACE_LEVEL.get(unit.lower(), 1)
 

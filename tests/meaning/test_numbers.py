@@ -117,6 +117,7 @@ def refusal_of(text, numeral):
     ("liên hệ số 02373721150", "02373721150", "a phone number or a code"),
     ("từ năm 2019 đến nay", "2019", "a year"),
     ("tại thôn 5 của xã", "5", "a label (thôn 2, Điều 5, hotline)"),
+    ("học viên khoá 12 đã tốt nghiệp", "12", "a label (thôn 2, Điều 5, hotline)"),  # old-style tones, one spelling
     ("theo Nghị quyết 57 của Bộ Chính trị", "57", "a document number"),
     ("triển khai mô hình “5 có” ở thôn", "5", "a quoted name"),
     ("tài khoản định danh điện tử mức 2", "2", "a level (mức 2)"),
