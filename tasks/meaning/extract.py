@@ -21,8 +21,8 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, CALENDAR_UNITS, DEADLINE_EDGES,
-                                              DEADLINE_WORDS, HOLDER_VERBS, JOINING_WORDS, OWNER_PREPOSITIONS,
+from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, HOLDER_VERBS, JOINING_WORDS,
+                                              OWNER_PREPOSITIONS,
                                               PLACES_CALLED_POINTS, PLURAL_MARKERS, PROVINCE_PREFIXES,
                                               RATE_BASE_NOUNS, words)
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
@@ -67,12 +67,14 @@ class Extractor:
         carried = Carried()
         facts: list[Fact] = []
         for span in sentences(text):
-            quantities = [_shift(q, span.start) for q in find_quantities(span.text)]
+            times = times_in(span.text, span.start, article.published_at.year if article.published_at else None)
+            # the numerals of its time expressions are dates: the number reader skips them
+            time_spans = [(t.start - span.start, t.end - span.start) for t in times]
+            quantities = [_shift(q, span.start) for q in find_quantities(span.text, time_spans)]
             # places matter for figures, for the place a paragraph opens on, and for when it moves on
             wanted = quantities or span.paragraph != carried.paragraph or carried.place
             mentions = self.gazetteer.mentions(text, span.start, span.end, key=place_text) if wanted else []
             carried.enter(span, text, [m for m in mentions if not m.is_province])
-            times = times_in(span.text, span.start, article.published_at.year if article.published_at else None)
             found = self._sentence_facts(article, key, span, quantities, mentions, times, carried) if quantities else []
             carried.leave(span, key[span.start:span.end], times, mentions, found, self.catalogue.has_table_year)
             facts.extend(found)
@@ -214,15 +216,11 @@ def _goal_text(figure: Figure, sentence: Sentence) -> str:
     đạt 75%", but "... phấn đấu ...; đến năm 2030, có ít nhất 150 doanh nghiệp số")."""
     q, text, span = figure.q, sentence.text, sentence.span
     lo = max(span.start, q.start - CUE_CHARS)
-    own = text[max(lo, figure.clause_start):q.start]
-    if figure.clause_start > span.start and years_between(sentence.times, max(lo, figure.clause_start), q.start) \
-            and not _DEADLINE.search(own):
-        return own
+    own_start = max(lo, figure.clause_start)
+    if figure.clause_start > span.start and years_between(sentence.times, own_start, q.start) \
+            and not any(t.deadline and own_start <= t.start and t.end <= q.start for t in sentence.times):
+        return text[own_start:q.start]
     return text[lo:q.start]
-
-
-_DEADLINE = re.compile(rf"(?<!\w)(?:{words(DEADLINE_WORDS)})\s+(?:(?:{words(DEADLINE_EDGES)})\s+)?"
-                       rf"(?:{words(CALENDAR_UNITS)})(?!\w)", re.IGNORECASE)
 
 
 def _carried_year(figure: Figure, sentence: Sentence, carried: Carried, is_index_figure: bool,

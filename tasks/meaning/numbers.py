@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from cds_facts.tasks.language.keys import lower, match_key
+from cds_facts.tasks.meaning.periods import is_year
 from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DAY_WORDS, DOCUMENT_TYPES, EVENT_WORDS, FOREIGN_CURRENCIES,
                                                GROUP_JOINING_VERBS, GROUP_WORDS, LABEL_WORDS, LEVEL_WORDS, MONEY_NOUNS,
                                                MONEY_VERBS, MULTIPLIERS, PRODUCT_NOUNS, QUALIFIER_WORDS, RANGE_END_WORDS,
@@ -142,10 +143,6 @@ def _scaled(value: float, factor: float) -> float:
     return float(Decimal(str(value)) * Decimal(str(factor)))
 
 
-def _is_plain_year(token: str) -> bool:
-    return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
-
-
 def _quoted_name(text: str, start: int) -> bool:
     """A numeral opening a short quoted name: mô hình “3 không”."""
     before = text[max(0, start - 10):start].rstrip()
@@ -199,7 +196,7 @@ _NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
     ("part of a name (3G, 4G)", lambda n: _LETTER.match(n.after) and not _STORAGE.match(n.after)),
     ("a phone number or a code", lambda n: n.token.isdigit() and (n.token.startswith("0") and len(n.token) > 1
                                                                  or len(n.token) >= 6)),
-    ("a year", lambda n: _is_plain_year(n.token) and not _PERCENT.match(n.after)),
+    ("a year", lambda n: is_year(n.token) and not _PERCENT.match(n.after)),
     ("a label (thôn 2, Điều 5, hotline)", lambda n: _LABEL_BEFORE.search(n.near)),
     ("a document number", lambda n: _DOCUMENT_BEFORE.search(n.near)),
     ("a quoted name", lambda n: _quoted_name(n.text, n.start)),
@@ -221,7 +218,7 @@ _NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
 # Why a numeral with "/" after it is neither a ratio nor a score: (reason, test of numeral, denominator, rest).
 _NOT_A_RATIO: tuple[tuple[str, object], ...] = (
     ("a document number (42/2022/NĐ-CP)", lambda n, d, rest: _CODE_AFTER_RATIO.match(rest)),
-    ("a month and year (tháng 9/2024)", lambda n, d, rest: _is_plain_year(d) and n.value <= 12),
+    ("a month and year (tháng 9/2024)", lambda n, d, rest: is_year(d) and n.value <= 12),
     ("a date (ngày 16/1)", lambda n, d, rest: _DAY_BEFORE.search(n.near) and n.value <= 31
      and parse_number(d) <= 12),
     ("a named day (Ngày Chuyển đổi số quốc gia 10/10)", lambda n, d, rest: _NAMED_DAY_BEFORE.search(n.before)
@@ -334,12 +331,17 @@ def _qualified(n: _Numeral, qualifier: str) -> tuple[int, str]:
     return n.start, qualifier
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in text, in order."""
+def find_quantities(text: str, times: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in text, in order. times: the (start, end) in text of its time expressions
+    (periods.times_in, the one reader of time), whose numerals are dates, not quantities: skipped unread."""
     found, taken_until = [], -1
+    times = iter(sorted(times))
+    time_span = next(times, None)
     for match in NUMERAL.finditer(text):
-        if match.start() < taken_until:
-            continue  # the denominator of a ratio already read
+        while time_span is not None and time_span[1] <= match.start():
+            time_span = next(times, None)
+        if match.start() < taken_until or time_span is not None and time_span[0] <= match.start():
+            continue  # the denominator of a ratio already read, or a part of "tháng 9/2024"
         quantity = read_quantity(text, match)
         if quantity:
             found.append(quantity)

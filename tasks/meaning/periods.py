@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, GOAL_NOUNS, GOAL_SETTING_VERBS, GOAL_WORDS,
-                                             INDEX_YEAR_NAMES, LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS,
+from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, DEADLINE_EDGES, DEADLINE_WORDS, GOAL_NOUNS,
+                                             GOAL_SETTING_VERBS, GOAL_WORDS, INDEX_YEAR_NAMES, LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS,
                                              NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
                                              RESULT_WORDS, SAME_PERIOD_WORDS, THIS_YEAR_WORDS, whole_words, words)
 
@@ -13,40 +13,49 @@ from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, GOAL_NOUNS, GOAL_
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
 # năm 2023") is the year of the table it publishes, whenever that was published. One that a comparison
 # introduces ("so với năm 2021", "so với cùng kỳ năm 2023", "so với cuối năm 2023", "cao hơn năm 2022") is the
-# year compared with,
-# never the figure's.
+# year compared with, never the figure's; one a deadline introduces ("đến năm 2025") is a goal's.
+#
+# Every year the rules read, as digits: 1900 to 2099. A four-digit numeral in this range is a year unless a
+# unit says otherwise ("2024 dịch vụ" is a count, "năm 2024" a year): numbers.py asks is_year.
+YEAR_DIGITS = r"(?:19|20)\d{2}"
 TIME = re.compile(
-    rf"(?P<compared>(?:{words(COMPARING_WORDS)})(?:\s+(?:{words(SAME_PERIOD_WORDS)}))?\s+"
-    rf"(?:(?:{words(PERIOD_EDGES)})\s+)?(?:năm\s+)?)?"
-    r"(?:(?<!\w)năm\s+(?P<year>(?:19|20)\d{2})(?![\d/-])"
-    r"|(?<!\w)tháng\s+\d{1,2}\s*[/.-]\s*(?P<month_year>(?:19|20)\d{2})(?!\d)"
-    r"|(?<!\w)quý\s+(?:[ivx]+|\d)\s*[/.-]\s*(?P<quarter_year>(?:19|20)\d{2})(?!\d)"
+    rf"(?:(?P<compared>(?:{words(COMPARING_WORDS)})(?:\s+(?:{words(SAME_PERIOD_WORDS)}))?\s+"
+    rf"(?:(?:{words(PERIOD_EDGES)})\s+)?(?:năm\s+)?)"
+    rf"|(?P<deadline>(?<!\w)(?:{words(DEADLINE_WORDS)})\s+(?:(?:{words(DEADLINE_EDGES)})\s+)?))?"
+    rf"(?:(?<!\w)năm\s+(?P<year>{YEAR_DIGITS})(?![\d/-])"
+    rf"|(?<!\w)tháng\s+\d{{1,2}}\s*[/.-]\s*(?P<month_year>{YEAR_DIGITS})(?!\d)"
+    rf"|(?<!\w)quý\s+(?:[ivx]+|\d)\s*[/.-]\s*(?P<quarter_year>{YEAR_DIGITS})(?!\d)"
     rf"|(?<!\w)(?:{words(INDEX_YEAR_NAMES)})\s*\)?\s*(?:cấp tỉnh\s+)?"
-    r"(?:năm\s+)?(?P<index_year>(?:19|20)\d{2})(?!\d)"
-    r"|(?<!\w)giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<period_end>(?:19|20)\d{2})(?!\d))",
+    rf"(?:năm\s+)?(?P<index_year>{YEAR_DIGITS})(?!\d)"
+    rf"|(?<!\w)giai đoạn\s+{YEAR_DIGITS}\s*[-–]\s*(?P<period_end>{YEAR_DIGITS})(?!\d))",
     re.IGNORECASE)
 # A sentence opening with its time: "Năm 2024, ...", "Trong năm 2024, ...", "Đến cuối tháng 7/2025, ...",
 # "Tính đến tháng 7.2024, ...", "6 tháng đầu năm 2023, ...", "Từ năm 2023, ...": it governs every clause.
 _OPENING = re.compile(r"^[^,;:]{0,50}?,")
-YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
 
 # Every time expression ends in its year's digits, and starts at most this far before them: TIME is tried only
 # there, not at every position of a long sentence.
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_DIGITS = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+
+
+def is_year(token: str) -> bool:
+    """Whether a numeral's digits are a year's (the one range every rule reads years in)."""
+    return len(token) == 4 and token.isdigit() and _YEAR_DIGITS.fullmatch(token) is not None
 _TIME_REACH = 90
 
 
 @dataclass(frozen=True)
 class Time:
     """A time expression: where it stands, its year, whether it names an index's year, whether a comparison
-    introduces it."""
+    introduces it ("so với năm 2022"), whether it is a deadline ("đến năm 2025", "tới cuối tháng 6/2025")."""
 
     start: int
     end: int
     year: int
     of_index: bool
     compared: bool
+    deadline: bool = False
 
 
 def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[Time]:
@@ -66,7 +75,7 @@ def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[T
         while (m := TIME.search(text, position, window_end)) and m.end() <= digits.end():
             year = next(y for y in m.group("year", "month_year", "quarter_year", "index_year", "period_end") if y)
             found.append(Time(offset + m.start(), offset + m.end(), int(year), bool(m.group("index_year")),
-                              bool(m.group("compared"))))
+                              bool(m.group("compared")), bool(m.group("deadline"))))
             position = m.end()
         searched_to = position
     return sorted(found, key=lambda t: t.start) if len(found) > 1 and this_year else found
