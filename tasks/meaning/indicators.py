@@ -152,7 +152,6 @@ class Catalogue:
         clause = canonical_terms(clause) or measure
         text = f"{counted} {measure}"
         own = _OWNER.split(counted, maxsplit=1)[0]  # "124 cán bộ của Tổ công nghệ số": what is counted is cán bộ
-        own_words = set(_WORD.findall(own))
         tried = kinds or _INDICATOR_KINDS.get(kind, (kind,))
         present: dict[str, list[Cue]] = {}  # indicator code -> its cues that stand in the text
         indicators: dict[str, Indicator] = {}
@@ -171,7 +170,7 @@ class Catalogue:
                 ind = indicators[code]
                 if ind.kind != indicator_kind:
                     continue
-                in_counted = [c for c in found if c.word_set <= own_words and c.pattern.search(own)]
+                in_counted = [c for c in found if c.pattern.search(own)]
                 found = [c for c in found if c.words > 1 or c in in_counted]  # one word says little outside
                 if not found:
                     continue
