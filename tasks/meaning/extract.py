@@ -1,18 +1,20 @@
 """Article -> facts: every quantity in the body with what it measures, whose it is, when, and whether it is
-a goal, read by a chain of small resolvers over one figure at a time:
+a goal, read by a chain of small resolvers over one figure at a time, in this order:
 
-    numbers     the quantity: value, kind, denominator, qualifier (tasks/meaning/numbers.py)
-    phrases     what it measures: the noun phrase it counts, or the subject it is said of
+    times       the sentence's time expressions, read once (periods.py); their digits are no quantities
+    numbers     the quantity: value, kind, denominator, qualifier (numbers.py)
+    phrases     what it measures: the noun phrase it counts, or the subject it is said of (phrases.py)
     change      "tăng 5 bậc", "giảm 3%": by how much something changed, no level
-    indicator   the catalogue's indicator whose cue that measure holds (indicators.py), a rank's or a score's
-                index (rankings.py), the share of the ratio before it, or none; with its evidence
-    subject     whose figure: a ministry, the country, the world, a place, a province (subjects.py)
+    subject     whose figure: a ministry, the country, the world, the provinces together, a place, a
+                province (subjects.py, language/owners.py) — first, as it bears on what the figure is
+    indicator   the first rule of indicator_rules.RULES that decides: an index, a part, a share, a cue, ...
     period      the time expression that governs it: its clause's, its sentence's opening, or the one its
                 paragraph or ranking carries (periods.py); never a comparison year
     status      actual or target
 
 What a sentence leaves unsaid, its document may have said: the year a ranking is of, the index "bộ chỉ số
-này" refers to, the target year a plan sets, the place a paragraph is about. ``Carried`` keeps those.
+này" refers to, the target year a plan sets, the place a paragraph is about. ``Carried`` (reading.py)
+keeps those.
 """
 from __future__ import annotations
 
