@@ -30,9 +30,18 @@ _OPENING = re.compile(
     rf"|(?i:(?P<sector>{words(SECTOR_WORDS)})(?!\w)))")
 
 
+# The first words the pattern can match at: a clause opening on any other word is asked nothing more (most
+# clauses: "Tỷ lệ ...", "Toàn tỉnh có ...").
+_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in (*SCOPE_LEADS, *WORLD_WORDS, *COUNTRY_WORDS,
+                                                          *PROVINCES_TOGETHER, *SECTOR_WORDS, "bộ", "các", "cơ"))
+
+
 def opening_subject(text: str) -> str | None:
     """Whose figure text opens on, above a province: ministry, sector, national, international, or provinces
     (the provinces together, none named after them); None for anything else (a province, a place, a noun)."""
+    first = text[:24].split(None, 1)
+    if not first or first[0].rstrip(",").lower() not in _FIRST_WORDS and not first[0][0].isdigit():
+        return None
     found = _OPENING.match(text)
     if not found:
         return None

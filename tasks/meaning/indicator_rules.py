@@ -64,7 +64,8 @@ Veto = tuple[str, Callable[[Question, "Match | None"], bool]]
 @dataclass(frozen=True)
 class Rule:
     name: str
-    applies: Callable[[Question], bool] | None  # None: always
+    kinds: frozenset[str] | None  # the figure kinds it applies to; None: all
+    when: Callable[[Question], bool] | None  # what else must hold for it to apply; None: nothing
     find: Callable[[Question], Match | None]
     vetoes: tuple[Veto, ...] = ()
     final: bool = False  # it decides when it applies, found or not
@@ -72,8 +73,9 @@ class Rule:
 
 def indicator_for(question: Question) -> Match | None:
     """The figure's indicator with its evidence, from the first rule that decides; None on a veto."""
+    kind = question.figure.q.kind
     for rule in RULES:
-        if rule.applies is not None and not rule.applies(question):
+        if rule.kinds is not None and kind not in rule.kinds or rule.when is not None and not rule.when(question):
             continue
         match = rule.find(question)
         for _, holds in rule.vetoes:
@@ -97,7 +99,7 @@ def _index(ask: Question) -> Match | None:
 
 
 def _compared(ask: Question) -> bool:
-    return ask.figure.q.kind == "percent" and bool(_COMPARED.search(ask.figure.left))
+    return bool(_COMPARED.search(ask.figure.left))
 
 
 def _breakdown(ask: Question) -> Match | None:
@@ -160,20 +162,16 @@ def _share_of_another_whole(ask: Question, match: Match | None) -> bool:
     return bool(base) and not ask.catalogue.is_share_of(match.code, base.group(1))
 
 
-def _kind(*kinds: str) -> Callable[[Question], bool]:
-    return lambda ask: ask.figure.q.kind in kinds
-
-
+_RANKS, _PERCENTS, _COUNTS = frozenset(("rank", "score")), frozenset(("percent",)), frozenset(("count",))
 _SHARE_BASE_VETO: Veto = ("share base", _share_of_another_whole)
 RULES: tuple[Rule, ...] = (
-    Rule("index", _kind("rank", "score"), _index, final=True),
-    Rule("compared", _compared, lambda ask: None, final=True),
-    Rule("breakdown", None, _breakdown),
-    Rule("share", lambda ask: _previous_total(ask) is not None, _share, final=True),
-    Rule("cue", None, _cue, vetoes=(("per hundred", _other_per_hundred), _SHARE_BASE_VETO)),
-    Rule("named before", lambda ask: ask.figure.q.kind == "count" and bool(ask.figure.counted), _named_before,
-         vetoes=(_SHARE_BASE_VETO,)),
-    Rule("same measure", _kind("percent"), lambda ask: _same_measure(ask.figure, ask.sentence),
+    Rule("index", _RANKS, None, _index, final=True),
+    Rule("compared", _PERCENTS, _compared, lambda ask: None, final=True),
+    Rule("breakdown", None, None, _breakdown),
+    Rule("share", _PERCENTS, lambda ask: _previous_total(ask) is not None, _share, final=True),
+    Rule("cue", None, None, _cue, vetoes=(("per hundred", _other_per_hundred), _SHARE_BASE_VETO)),
+    Rule("named before", _COUNTS, lambda ask: bool(ask.figure.counted), _named_before, vetoes=(_SHARE_BASE_VETO,)),
+    Rule("same measure", _PERCENTS, None, lambda ask: _same_measure(ask.figure, ask.sentence),
          vetoes=(_SHARE_BASE_VETO,)),
 )
 

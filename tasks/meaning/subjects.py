@@ -29,19 +29,19 @@ _COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:{words(COUNTRY_OWNER_WORD
                            re.IGNORECASE)
 # The country's average or the country itself right before the figure: "... cả nước là 65%", "cao hơn bình
 # quân chung cả nước (45%)", "so với cả nước (48%)".
-_AVERAGE_BEFORE = re.compile(rf"(?:(?:{words(AVERAGE_WORDS)})(?:\s+chung)?(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
-                             rf"(?:\s+(?:{words(AVERAGE_VERBS)}))?)?|(?:{words(COUNTRY_WORDS)})\s*(?=\())"
-                             r"\s*\(?\s*$",
-                             re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(rf"(?:{words(AVERAGE_WORDS)})(?:\s+chung)?(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
+                             rf"(?:\s+(?:{words(AVERAGE_VERBS)}))?)?\s*\(?\s*$", re.IGNORECASE)
+_COUNTRY_IN_PARENTHESES = re.compile(rf"(?<!\w)(?:{words(COUNTRY_WORDS)})\s*\(\s*$", re.IGNORECASE)
 # Countries ranked: "Việt Nam xếp thứ 71/193 quốc gia", a denominator no province table has; "xếp thứ 46 thế giới".
 _COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:{words(RANKED_AMONG)})\s+)?(?:{words(COUNTRIES_RANKED, WORLD_WORDS)})(?!\w)",
                               re.IGNORECASE)
-# A ministry or the country named as the figure's owner: "tỷ lệ hồ sơ ... của các bộ, ngành đạt 92,17%",
-# "tốc độ internet di động của Việt Nam xếp thứ 46".
-_MINISTRY_OF = re.compile(r"(?<!\w)của\s+(?:các\s+)?(?:bộ(?:\s*,\s*ngành|\s+ngành|\s+[A-ZĐ])|cơ quan ngang bộ)")
-_COUNTRY_OF = re.compile(rf"(?<!\w)của\s+(?:{words(COUNTRY_WORDS)})(?!\w)", re.IGNORECASE)
-# The provinces together as the owner: "tỷ lệ hồ sơ trực tuyến của các địa phương đạt 60%".
-_PROVINCES_OF = re.compile(rf"(?<!\w)của\s+(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)})(?!\w)(?!\s*{CAPITAL})")
+# A ministry, the country or the provinces together named as the figure's owner, in one search: "tỷ lệ hồ sơ
+# ... của các bộ, ngành đạt 92,17%", "của Bộ Tư pháp", "tốc độ internet di động của Việt Nam xếp thứ 46", "của
+# các địa phương".
+_OWNER_OF = re.compile(
+    rf"(?<!\w)(?i:của)\s+(?:(?P<ministry>(?i:các\s+)?[Bb]ộ(?:\s*,\s*ngành|\s+ngành|\s+{CAPITAL})|(?i:cơ quan ngang bộ))"
+    rf"|(?P<national>(?i:{words(COUNTRY_WORDS)})(?!\w))"
+    rf"|(?P<provinces>(?i:(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)}))(?!\w)(?!\s*{CAPITAL})))")
 # The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
 _PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS)})(?!\w))")
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
@@ -84,13 +84,14 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
         owner = owner_of_clause(subject)
         if owner:
             return "international" if owner == "national" and kind == "rank" else owner
-    if _MINISTRY_OF.search(own):
-        return "ministry"
-    if _COUNTRY_OF.search(own):
-        return "international" if kind == "rank" else "national"
-    if _PROVINCES_OF.search(own):
-        return PROVINCES
-    if kind != "rank" and (_COUNTRY_WITH.match(after) or _AVERAGE_BEFORE.search(subject_text[-40:])):
+    owner_of = _OWNER_OF.search(own) if "của" in own.lower() else None
+    if owner_of:
+        owner = owner_of.lastgroup
+        return PROVINCES if owner == "provinces" else "international" if owner == "national" and kind == "rank" \
+            else owner
+    tail = subject_text[-40:]
+    if kind != "rank" and (_COUNTRY_WITH.match(after) or tail.rstrip().endswith("(") and _COUNTRY_IN_PARENTHESES.search(tail)
+                           or any(word in tail for word in AVERAGE_WORDS) and _AVERAGE_BEFORE.search(tail)):
         return "national"
     return None
 

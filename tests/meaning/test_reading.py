@@ -87,6 +87,7 @@ def test_whose_figure(extractor, text, value, expected):
     ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
      {"province": None}),
     ("Theo Bộ, tỷ lệ hồ sơ trực tuyến của các địa phương đạt 60%.", 60, "Quảng Trị", {"province": None}),
+    ("Tỷ lệ hồ sơ trực tuyến của Bộ Tư pháp đạt 98%.", 98, "Quảng Trị", {"scope": "ministry", "province": None}),
     ("Các tỉnh Quảng Bình, Hà Tĩnh có 900 trạm BTS.", 900, "Quảng Trị", {"province": None}),  # both: neither alone
     # "bộ" that names no ministry: the province's own figure
     ("Bộ đội biên phòng tỉnh đã hỗ trợ 300 hộ dân cài đặt VNeID.", 300, "Quảng Trị",
