@@ -78,7 +78,8 @@ BODY_NAMES = ("ban chỉ đạo", "ban điều hành", "hội đồng", "ủy ba
               "diễn đàn", "kế hoạch", "chương trình", "đề án", "chiến lược", "nghị quyết", "ngày", "tuần lễ",
               "giải thưởng", "cuộc thi", "tổ công tác", "hiệp hội", "câu lạc bộ", "văn phòng", "cục", "vụ")
 # Verbs that introduce what a source says: "Sở Thông tin và Truyền thông cho biết, ...": the source is no subject.
-REPORTING_VERBS = ("cho biết", "thông tin", "báo cáo", "nhấn mạnh", "khẳng định", "chia sẻ", "thông báo", "nêu rõ")
+REPORTING_VERBS = ("cho biết", "thông tin", "báo cáo", "nhấn mạnh", "khẳng định", "chia sẻ", "thông báo", "nêu rõ",
+                   "công bố")
 # Verbs that end a body's name: what follows them is said of it.
 NAME_ENDING_VERBS = ("đã", "đang", "sẽ", "xếp", "đứng", "đạt", "có", "là", "được", "cho biết", "ban hành", "tổ chức",
                      "công bố", "triển khai", "thực hiện", "phê duyệt", "ký")

@@ -14,9 +14,19 @@ from __future__ import annotations
 
 import re
 
-from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCES_TOGETHER, SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS,
-                                              words)
+from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCES_TOGETHER, REPORTING_VERBS, SCOPE_LEADS,
+                                              SECTOR_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.patterns import CAPITAL
+
+# A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết,
+# ...", "Bộ Thông tin và Truyền thông công bố DTI năm 2023: ...": the source is no subject of what follows.
+SOURCE_PREAMBLE = re.compile(rf"^\s*(?:(?i:theo)\s+[^,;:]+|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS)})(?!\w)[^,;:]*?)\s*[,:]")
+
+
+def without_source(text: str) -> str:
+    """text after a source's preamble, if it opens with one."""
+    return SOURCE_PREAMBLE.sub("", text, count=1)
+
 
 # One pattern for every such subject, asked once of a clause: its named group says whose.
 _OPENING = re.compile(

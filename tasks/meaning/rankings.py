@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.owners import without_source
 from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, BACK_REFERENCES, BODY_NAMES, CALENDAR_UNITS, HOLDER_VERBS,
                                               INDEX_NAMES_AFTER, INDEX_NOUNS, INDEX_WORDS, NAME_ENDING_VERBS,
                                               NAME_ENDING_WORDS, OTHER_INDICES, PILLAR_WORDS, PROVINCE_PREFIXES,
-                                              RANKED_MEASURES, REGION_WORDS, REPORTING_VERBS, TABLE_PREPOSITIONS,
+                                              RANKED_MEASURES, REGION_WORDS, TABLE_PREPOSITIONS,
                                               words)
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 
@@ -37,8 +38,6 @@ _AGENCY_AFTER = re.compile(rf"^\s*(?:{words(HOLDER_VERBS)})\s+(?:{words(AGENCY_W
 # within the province's own ranking; "Ủy ban nhân dân tỉnh ..." is the province itself.
 _AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:{words(CALENDAR_UNITS)})\s+[\d/]+\s*,)?\s*(?:{words(AGENCY_WORDS)})"
                              rf"(?!\w)(?!\s+(?:nhân dân\s+)?(?:{words(PROVINCE_PREFIXES)})(?!\w))")
-# A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết, ...".
-_SOURCE_PREAMBLE = re.compile(rf"^\s*(?:theo\s+[^,;]+|[^,;]*?(?<!\w)(?:{words(REPORTING_VERBS)})(?:\s+rằng)?)\s*,")
 # The table a rank is on, or the index a score is of, named right after it: "thứ 23 trên bảng xếp hạng chuyển
 # đổi số cấp tỉnh", "0,5967 điểm DTI".
 _ON_TABLE = re.compile(rf"\s*(?:/\s*\d+\s*)?(?:(?:{words(TABLE_PREPOSITIONS)})\s+bảng xếp hạng\s+(?=\w)"
@@ -67,7 +66,7 @@ class RankContext:
 
 def index_of(catalogue: Catalogue, kind: str, denominator: float | None, context: RankContext) -> Match | None:
     """The rank or score indicator this figure is of, with its evidence, or None."""
-    own = _SOURCE_PREAMBLE.sub("", context.before, count=1)  # "Sở ... cho biết, tỉnh xếp thứ 5": the source says it
+    own = without_source(context.before)  # "Sở ... cho biết, tỉnh xếp thứ 5": the source says it
     if kind == "rank" and (_REGION.search(context.after[:80].split(";")[0]) or _AGENCY_AFTER.match(context.after)
                            or _AGENCY_SUBJECT.match(own)):
         return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
                                               COUNTRY_WORDS, MINISTRY_LIST_WORDS, PROVINCES_TOGETHER, RANKED_AMONG,
                                               PLACE_UNITS, WORLD_WORDS, words)
-from cds_facts.tasks.language.owners import opening_subject
+from cds_facts.tasks.language.owners import opening_subject, without_source
 from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.places import Mention
 
@@ -79,8 +79,11 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     """
     if kind == "rank" and (denominator and denominator > _PROVINCE_TABLE_SIZE or _COUNTRIES_AFTER.match(after)):
         return "international"
-    own = _PREAMBLE_COMMA.split(subject_text)[-1]  # the figure's own words, after a "Theo ...," preamble
-    for subject in (subject_text, own) if own != subject_text else (subject_text,):
+    # A source named first is no subject ("Theo Bộ ...,", "Bộ ... công bố DTI năm 2023:"); the figure's own
+    # words are what follows the last comma that ends a preamble.
+    said = without_source(subject_text)
+    own = _PREAMBLE_COMMA.split(said)[-1]
+    for subject in (said, own) if own != said else (said,):
         owner = owner_of_clause(subject)
         if owner:
             return "international" if owner == "national" and kind == "rank" else owner

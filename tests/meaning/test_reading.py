@@ -175,6 +175,10 @@ def test_ranks_and_their_index(extractor, text, value, expected):
     ("Ban Chỉ đạo chuyển đổi số tỉnh cho biết, chỉ số DTI năm 2023 của tỉnh xếp thứ 12/63.", 12,
      {"indicator": "dti.rank", "period_year": 2023}),
     # a source's preamble is no subject: the agency that says it does not hold the rank
+    ("Bộ Thông tin và Truyền thông công bố DTI năm 2023: tỉnh đứng thứ 25/63, chính quyền số đứng thứ 18/63.", 25,
+     {"indicator": "dti.rank", "province": "Quảng Trị", "scope": "province", "period_year": 2023}),
+    ("Bộ Thông tin và Truyền thông công bố DTI năm 2023: tỉnh đứng thứ 25/63, chính quyền số đứng thứ 18/63.", 18,
+     {"indicator": "dti.rank_digital_government", "province": "Quảng Trị"}),
     ("Sở Thông tin và Truyền thông cho biết, năm 2023 tỉnh xếp thứ 5/63 về chỉ số DTI.", 5,
      {"indicator": "dti.rank", "province": "Quảng Trị"}),
     # a pillar named in the figure's clause: the pillar's rank, not the overall one
