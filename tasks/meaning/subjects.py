@@ -15,7 +15,6 @@ is neither.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
                                               COUNTRY_WORDS, MINISTRY_LIST_WORDS, PROVINCES_TOGETHER, RANKED_AMONG,
@@ -49,13 +48,6 @@ _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt(?!\w)", re.IGNORECASE)
 _PROVINCE_TABLE_SIZE = 63
 _TWO_WORD_UNITS = tuple(unit for unit in PLACE_UNITS if " " in unit)  # "thị xã", "thị trấn", "thành phố"
 PLACE_LEVEL = {"xã": 3, "phường": 3, "thị trấn": 3, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2}
-
-
-@dataclass(frozen=True)
-class Subject:
-    scope: str | None  # province, place, ministry, national, international; None when unknown
-    province: str | None
-    place: str | None
 
 
 def owner_of_clause(text: str) -> str | None:
