@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
-from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCES_TOGETHER, REPORTING_VERBS, SCOPE_LEADS,
-                                              SECTOR_WORDS, WORLD_WORDS, words)
+from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCE_PREFIXES, PROVINCES_TOGETHER, REPORTING_VERBS,
+                                              SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.patterns import CAPITAL
 
+# The word before a province's name, as a pattern source: "tỉnh ", "thành phố ", "TP. ".
+PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"
 # A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết,
 # ...", "Bộ Thông tin và Truyền thông công bố DTI năm 2023: ...": the source is no subject of what follows.
 SOURCE_PREAMBLE = re.compile(rf"^\s*(?:(?i:theo)\s+[^,;:]+|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS)})(?!\w)[^,;:]*?)\s*[,:]")

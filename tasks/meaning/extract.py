@@ -23,9 +23,9 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.owners import PROVINCE_PREFIX
 from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, HOLDER_VERBS, JOINING_WORDS,
-                                              OWNER_PREPOSITIONS,
-                                              PLACES_CALLED_POINTS, PLURAL_MARKERS, PROVINCE_PREFIXES,
+                                              OWNER_PREPOSITIONS, PLACES_CALLED_POINTS, PLURAL_MARKERS,
                                               RATE_BASE_NOUNS, words)
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue
@@ -261,12 +261,11 @@ def _place_for(sentence: Sentence, figure: Figure, carried: Carried) -> Mention 
 
 
 # Provinces named together as one subject: "Quảng Bình, Hà Tĩnh có ...", "Đà Nẵng và Huế đạt ...".
-_PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"  # "tỉnh ", "thành phố ", "TP. "
-_JOINED_NAMES = re.compile(rf"\s*(?:,|{words(JOINING_WORDS)})\s*{_PROVINCE_PREFIX}?$", re.IGNORECASE)
+_JOINED_NAMES = re.compile(rf"\s*(?:,|{words(JOINING_WORDS)})\s*{PROVINCE_PREFIX}?$", re.IGNORECASE)
 JOINT = Mention(-1, -1, "several provinces", True)  # _province_for's word for "of them together: of none alone"
 # A rank said of what follows it: "thứ 2 là Hà Nội", "vị trí thứ 3 thuộc về tỉnh Quảng Ninh".
-_RANK_SAID_OF = re.compile(rf"\s*(?:/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+{_PROVINCE_PREFIX}?", re.IGNORECASE)
-_CONNECTOR = re.compile(rf"^\s*(?:{words(OWNER_PREPOSITIONS)})?\s*{_PROVINCE_PREFIX}?\s*\(?\s*$", re.IGNORECASE)
+_RANK_SAID_OF = re.compile(rf"\s*(?:/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+{PROVINCE_PREFIX}?", re.IGNORECASE)
+_CONNECTOR = re.compile(rf"^\s*(?:{words(OWNER_PREPOSITIONS)})?\s*{PROVINCE_PREFIX}?\s*\(?\s*$", re.IGNORECASE)
 
 
 def _province_for(sentence: Sentence, figure: Figure) -> Mention | None:

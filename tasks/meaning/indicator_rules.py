@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.owners import PROVINCE_PREFIX
 from cds_facts.tasks.language.lexicon import (COMPARISON_WORDS, ELLIPSIS_WORDS, GOVERNMENT_LEVELS, HOLDER_VERBS,
-                                              LEVEL_PREFIXES, PARTS_WORDS, PREDICATE_VERBS, PROVINCE_PREFIXES,
-                                              RANK_WORDS, SHARE_BASE_OPENERS, SHARE_BASE_QUALIFIERS, SHARE_VERBS,
-                                              words)
+                                              LEVEL_PREFIXES, PARTS_WORDS, PREDICATE_VERBS, RANK_WORDS,
+                                              SHARE_BASE_OPENERS, SHARE_BASE_QUALIFIERS, SHARE_VERBS, words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 from cds_facts.tasks.meaning.numbers import Quantity
@@ -254,10 +254,9 @@ def listed_end(text: str, q: Quantity, following: list[Quantity], clause_end: in
 
 
 # A province that holds the rank before it: "thứ 2 là Hà Nội, thứ 3 là Huế".
-_PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"  # "tỉnh ", "thành phố ", "TP. "
 _RANK_HOLDER_BEFORE = re.compile(rf"(?:{words(RANK_WORDS)})\s*\d+(?:\s*/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+"
-                                 rf"{_PROVINCE_PREFIX}?$", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(rf"(?<!\w)của\s+{_PROVINCE_PREFIX}?$", re.IGNORECASE)
+                                 rf"{PROVINCE_PREFIX}?$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(rf"(?<!\w)của\s+{PROVINCE_PREFIX}?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|và)\s*$")
 
 
