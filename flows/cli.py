@@ -242,11 +242,9 @@ def _run_flow(name: str, args: argparse.Namespace, run):
         raise CannotRun(f"{name} failed: {type(exc).__name__}: {_one_line(exc)}") from None
 
 
-_FAILURES_LISTED = 20
-
-
 def _summary(db: Path, counts: dict, each_failure: bool = False) -> int:
-    """The outcome, on stdout; each_failure: a line per input that failed, with why (fetch: per URL)."""
+    """The outcome, on stdout; each_failure: a line per input that failed, with why (fetch: per URL; the first
+    run_summary.MAX_LISTED_FAILURES of them, the quarantine table holds all)."""
     print(f"warehouse  {db}")
     skipped = f", skipped {counts['skipped']} ({counts['skipped_because']})" if counts.get("skipped") else ""
     print(f"documents  seen {counts['seen']}, new {counts['new']}, changed {counts['changed']}, "
@@ -261,7 +259,7 @@ def _summary(db: Path, counts: dict, each_failure: bool = False) -> int:
     print(f"run        {counts['run_id']}" + (f" (Prefect flow run {prefect_id})"
                                               if prefect_id and prefect_id != counts["run_id"] else ""))
     if each_failure:
-        for source, stage, error in counts.get("quarantined", [])[:_FAILURES_LISTED]:
+        for source, stage, error in counts.get("quarantined", []):
             print(f"failed     {source}: {error}" + ("" if stage == "fetch" else f" ({stage})"))
     if counts["failed"]:
         print(f"quarantine {counts['failed']} input(s): cds sql \"SELECT source_uri, stage, error FROM quarantine\""
@@ -465,7 +463,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="a file, or a folder whose .txt/.html files (in subfolders too) are read")
     _common(ingest, db_help, prefect=True)
-    ingest.add_argument("--batch-size", type=_positive_int, default=200, help="files per batch: one load transaction each")
+    ingest.add_argument("--batch-size", type=_positive_int, default=200,
+                        help="files per batch: one load transaction each")
     ingest.add_argument("--task-runner", choices=("processes", "threads", "dask"), default="processes",
                         help="where cleaning and extraction run: a pool of this machine's cores (default), "
                              "one thread of this process, or Dask")

@@ -5,8 +5,9 @@ A fetch follows links third parties choose (a feed's items, a listing's links, a
 by default it connects only to the public Internet: a host that resolves to a loopback, private,
 link-local, carrier-grade NAT, multicast, reserved or unspecified address is refused before any packet
 is sent to it. An intranet crawl widens that to loopback, private and carrier-grade NAT addresses; a
-cloud metadata endpoint stays refused unless its address is named (``policy_refusal``). The check and the connection use the same resolution (``pinned``): no second lookup that
-a hostile DNS server could answer differently.
+cloud metadata endpoint stays refused unless its address is named (``policy_refusal``). The check and
+the connection use the same resolution (``pinned``): no second lookup that a hostile DNS server could
+answer differently.
 
 ``GuardedAdapter`` is a requests transport whose connections take their addresses from what the calling
 thread pinned (``pinned``); a connection to a host not pinned is refused. A timer cuts each connection at
@@ -109,10 +110,11 @@ def policy_refusal(host: str, address: str | None, allow_private: bool,
     kind = address_kind(address) if address else None
     if kind is None or (allow_private and kind in INTRANET_KINDS):
         return None
+    said = f"{host} resolves to {_with_article(address_refusal(address))}"
     if allow_private:
-        return (f"{host} resolves to {_with_article(kind)} address {ip}: an intranet crawl reaches loopback, private"
-                " and carrier-grade NAT addresses only (allow_addresses in the sources file names others)")
-    return (f"{host} resolves to {_with_article(kind)} address {ip}: only public addresses are fetched"
+        return (f"{said}: an intranet crawl reaches loopback, private and carrier-grade NAT addresses only"
+                " (allow_addresses in the sources file names others)")
+    return (f"{said}: only public addresses are fetched"
             " (allow_private_networks = true in the sources file's [fetch] table allows it)")
 
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from cds_facts.tasks.models import Fact, Quarantined, RunCounts, Skipped
 
 MAX_FACT_ROWS = 200  # an artifact is for a glance; the warehouse holds the rest
+MAX_LISTED_FAILURES = 20  # inputs that failed, named in a flow's result for the command to print
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -49,7 +50,7 @@ class RunRecord:
         """What a flow returns: its counts, its run id, and why inputs were skipped."""
         return {**asdict(self.counts), "run_id": self.run_id, "flow_run_id": self.flow_run_id,
                 "skipped_because": skipped_summary(self.skipped),
-                "quarantined": [(q.source_uri, q.stage, q.error) for q in self.quarantined]}
+                "quarantined": [(q.source_uri, q.stage, q.error) for q in self.quarantined[:MAX_LISTED_FAILURES]]}
 
 
 def skipped_summary(skipped: list[Skipped]) -> str:
