@@ -69,6 +69,7 @@ class Fact:
     scope: str | None = None  # whose figure: province, place, ministry, national, international
     change: str | None = None  # increase / decrease: "tăng 5 bậc" says by how much, it is no level
     evidence: str | None = None  # the cue or rule that chose the indicator
+    subject_evidence: str | None = None  # the words that say whose it is: "clause:Bộ Công an", "article:Cà Mau"
 
     @property
     def fact_id(self) -> str:

@@ -52,7 +52,7 @@ def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint
 
 FACT_COLUMNS = ["fact_id", "doc_id", "surface", "sentence", "start_char", "end_char", "kind", "value",
                 "denominator", "share_pct", "qualifier", "counted", "indicator", "province", "province_2025",
-                "place", "period_year", "status", "part_of", "scope", "change", "evidence"]
+                "place", "period_year", "status", "part_of", "scope", "change", "evidence", "subject_evidence"]
 _FACT_TYPES = {"start_char": pa.int32(), "end_char": pa.int32(), "value": pa.float64(),
                "denominator": pa.float64(), "share_pct": pa.float64(), "period_year": pa.int32()}
 

@@ -134,6 +134,9 @@ PROVINCE_PREFIXES = ("tỉnh", "thành phố", "tp")
 JOINING_WORDS = ("và", "cùng")
 # Words that tie a figure to a province named right after it: "1.805 dịch vụ của tỉnh Cà Mau".
 OWNER_PREPOSITIONS = ("của", "tại", "ở", "thuộc", "trên địa bàn")
+# Of them, those that say whose rather than where: "1.805 dịch vụ công trực tuyến của tỉnh Cà Mau" is Cà Mau's
+# however long its noun phrase, while "cử 50 cán bộ đi học tại Hà Nội" says where, only right by the figure.
+POSSESSIVE_PREPOSITIONS = ("của", "thuộc")
 # Words that open a deadline: "đến năm 2025", "tới cuối tháng 6".
 DEADLINE_WORDS = ("đến", "tới")
 DEADLINE_EDGES = ("cuối", "hết")

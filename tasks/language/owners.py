@@ -13,6 +13,7 @@ about) and each figure's scope (tasks/meaning/subjects.py) read these. The words
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCE_PREFIXES, PROVINCES_TOGETHER, REPORTING_VERBS,
                                               SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
@@ -48,7 +49,14 @@ _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in (*SCOPE_LEADS, *WORLD_W
                                                           *PROVINCES_TOGETHER, *SECTOR_WORDS, "bộ", "các", "cơ"))
 
 
-def opening_subject(text: str) -> str | None:
+class Owner(NamedTuple):
+    """Whose a text is said of, and the words that say so (the evidence)."""
+
+    whose: str  # ministry, sector, national, international, provinces
+    words: str
+
+
+def opening_subject(text: str) -> Owner | None:
     """Whose figure text opens on, above a province: ministry, sector, national, international, or provinces
     (the provinces together, none named after them); None for anything else (a province, a place, a noun)."""
     first = text[:24].split(None, 1)
@@ -58,12 +66,13 @@ def opening_subject(text: str) -> str | None:
     if not found:
         return None
     if found.group("provinces") is not None:
-        return None if found.group("next").isupper() else "provinces"
-    return {"world": "international", "country": "national"}.get(found.lastgroup, found.lastgroup)
+        return None if found.group("next").isupper() else Owner("provinces", found.group("provinces"))
+    whose = {"world": "international", "country": "national"}.get(found.lastgroup, found.lastgroup)
+    return Owner(whose, found.group(found.lastgroup))
 
 
 def owner_above_provinces(text: str) -> str | None:
     """ministry, national or international when a headline opens on a ministry or a sector, the country,
     the provinces together or the world as its subject; else None."""
     subject = opening_subject(text)
-    return {"sector": "ministry", "provinces": "national"}.get(subject, subject)
+    return subject and {"sector": "ministry", "provinces": "national"}.get(subject.whose, subject.whose)

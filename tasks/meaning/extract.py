@@ -19,13 +19,10 @@ keeps those.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.owners import PROVINCE_PREFIX
-from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, HOLDER_VERBS, JOINING_WORDS,
-                                              OWNER_PREPOSITIONS, PLACES_CALLED_POINTS, PLURAL_MARKERS,
+from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, PLACES_CALLED_POINTS, PLURAL_MARKERS,
                                               RATE_BASE_NOUNS, words)
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue
@@ -33,15 +30,15 @@ from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
 from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, Time, lead_year, opening_year, period_year, status,
                                              times_in, years_between)
 from cds_facts.tasks.meaning.phrases import counted_after, subject_before
-from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence, about_whole_province
+from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence
 from cds_facts.tasks.meaning.indicator_rules import (CUE_CHARS, PARTS_INTRO, TOTAL_KINDS, Question, indicator_for,
                                                     listed_end)
 from cds_facts.tasks.meaning.sentences import Span, clause_bounds, paragraph_start, sentences
-from cds_facts.tasks.meaning.subjects import PROVINCES, most_specific_place, paired_in_order, respectively, scope_of
+from cds_facts.tasks.meaning.subjects import respectively, subject_of
 from cds_facts.tasks.models import Article, Fact
 
 # Raise it when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 
 # A figure that says by how much something changed: "tăng 12% so với cùng kỳ", "giảm 3 bậc".
 _CHANGE_BEFORE = re.compile(rf"(?<!\w)({words(CHANGE_VERBS)})(?:\s+(?:{words(CHANGE_PARTICLES)}))?\s*$", re.IGNORECASE)
@@ -104,9 +101,10 @@ class Extractor:
                 total = None
 
             change = _change(text, span.start, q)
-            scope, province, place = self._subject(figure, sentence, carried)  # whose first: it bears on what
+            subject = subject_of(figure, sentence, carried)  # whose first: it bears on what
             # a change is no level: no indicator
-            match = None if change else indicator_for(Question(self.catalogue, figure, sentence, carried, scope))
+            match = None if change else indicator_for(Question(self.catalogue, figure, sentence, carried,
+                                                               subject.scope))
             is_index_figure = q.kind in ("rank", "score") and match is not None and self.catalogue.has_table_year(match.code)
             is_goal = status(_goal_text(figure, sentence)) == "target"
             year = _year(figure, sentence, is_index_figure)
@@ -124,36 +122,20 @@ class Extractor:
                 qualifier=q.qualifier,
                 counted=figure.counted or None,
                 indicator=match.code if match else None,
-                province=province,
-                province_2025=self.gazetteer.to_2025(province),
-                place=place.name if place else None,
+                province=subject.province,
+                province_2025=self.gazetteer.to_2025(subject.province),
+                place=subject.place.name if subject.place else None,
                 period_year=year,
                 status="target" if is_goal else status("", year, sentence.published_year),  # a year still ahead
                 part_of=total.fact_id if total and q.kind == "count" else None,
-                scope=scope,
+                scope=subject.scope,
                 change=change,
                 evidence=match.evidence if match else None,
+                subject_evidence=subject.evidence,
             ))
             sentence.measures.append(figure.measure)
             previous_end = max(figure.counted_end, q.phrase_end)
         return sentence.facts
-
-    def _subject(self, figure: Figure, sentence: Sentence,
-                 carried: Carried) -> tuple[str | None, str | None, Mention | None]:
-        """(scope, province, place) of the figure. A province named in the clause before the figure is its
-        subject from there on: "Cả nước có 4.500 ..., trong khi tỉnh Cà Mau có 1.200 ..."."""
-        q, text = figure.q, sentence.text
-        subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
-                                                     if figure.clause_start <= m.start and m.end <= q.phrase_start])
-        scope = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator)
-        if scope is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
-            return (None if scope == PROVINCES else scope), None, None
-        named = _province_for(sentence, figure)
-        if named is JOINT:
-            return None, None, None
-        place = _place_for(sentence, figure, carried)
-        province = named.name if named else sentence.article.province
-        return ("place" if place else "province" if province else None), province, place
 
 
 def _read_figure(text: str, key: str, span: Span, quantities: list[Quantity], i: int, previous_end: int) -> Figure:
@@ -235,67 +217,6 @@ def _carried_year(figure: Figure, sentence: Sentence, carried: Carried, is_index
         return carried.target_year
     if carried.opening_year and sentence.span.start > paragraph_start(sentence.text, sentence.span.start):
         return carried.opening_year
-    return None
-
-
-def _place_for(sentence: Sentence, figure: Figure, carried: Carried) -> Mention | None:
-    """The most specific place named for the figure: paired in order after "lần lượt" when as many places
-    as figures are named, else before it in its sentence with no province named between, else right after
-    it, else the place its paragraph is about."""
-    q, places, provinces = figure.q, sentence.places, sentence.provinces
-    paired = sentence.paired(q)
-    if paired:  # "Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88%": one each, in order
-        named = [p for p in places if sentence.span.start <= p.start and p.end <= sentence.respectively.start()]
-        if len(named) == paired[1]:
-            return named[paired[0]]
-    nearest_province = max((p.end for p in provinces if p.end <= q.start), default=-1)
-    before = [p for p in places if nearest_province <= p.start and p.end <= q.start]
-    if before:
-        return most_specific_place(before)
-    after = next((p for p in places if p.start >= q.end), None)
-    if after and after.end <= figure.limit:
-        return after
-    if carried.place and not about_whole_province(sentence.span, provinces + places):
-        return carried.place
-    return None
-
-
-# Provinces named together as one subject: "Quảng Bình, Hà Tĩnh có ...", "Đà Nẵng và Huế đạt ...".
-_JOINED_NAMES = re.compile(rf"\s*(?:,|{words(JOINING_WORDS)})\s*{PROVINCE_PREFIX}?$", re.IGNORECASE)
-JOINT = Mention(-1, -1, "several provinces", True)  # _province_for's word for "of them together: of none alone"
-# A rank said of what follows it: "thứ 2 là Hà Nội", "vị trí thứ 3 thuộc về tỉnh Quảng Ninh".
-_RANK_SAID_OF = re.compile(rf"\s*(?:/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+{PROVINCE_PREFIX}?", re.IGNORECASE)
-_CONNECTOR = re.compile(rf"^\s*(?:{words(OWNER_PREPOSITIONS)})?\s*{PROVINCE_PREFIX}?\s*\(?\s*$", re.IGNORECASE)
-
-
-def _province_for(sentence: Sentence, figure: Figure) -> Mention | None:
-    """The province named for the figure: paired in order after "lần lượt", else the nearest named before it
-    in its sentence, else one named right after it ("1.805 dịch vụ của tỉnh Cà Mau"). JOINT when the
-    nearest before is one of provinces named together as one subject ("Quảng Bình, Hà Tĩnh có 900 trạm")."""
-    q, text, provinces = figure.q, sentence.text, sentence.provinces
-    paired = sentence.paired(q)
-    if paired:
-        province = paired_in_order(provinces, *paired, sentence.respectively.start())
-        if province:
-            return province
-    starts = [m.start for m in provinces]
-    said_of = _RANK_SAID_OF.match(text, q.end) if q.kind == "rank" else None
-    if said_of:  # "ở vị trí thứ 2 là Hà Nội": the place named after the rank holds it
-        held_by = next((m for m in provinces if m.start == said_of.end()), None)
-        if held_by:
-            return held_by
-    for i in range(bisect_left(starts, q.start) - 1, -1, -1):
-        if provinces[i].start < sentence.span.start:
-            break
-        if provinces[i].end <= q.start:
-            joined = i > 0 and _JOINED_NAMES.match(text, provinces[i - 1].end, provinces[i].start) \
-                and provinces[i - 1].start >= figure.since
-            return JOINT if joined else provinces[i]
-    i = bisect_left(starts, q.end)
-    if i < len(provinces) and provinces[i].end <= figure.limit:
-        between = text[q.end:provinces[i].start]
-        if _CONNECTOR.match(between) or len(between.split()) <= 4 and re.search(r"(?<!\w)(?:của|tại|ở)\s", between):
-            return provinces[i]
     return None
 
 

@@ -1,27 +1,87 @@
-"""Whose figure it is: a province, a place inside one, a ministry, the country, the world.
+"""Whose figure it is: a province, a place inside one, a ministry, the country, the world, and the words that
+say so (the fact's ``subject_evidence``, "rule:words").
 
-    Bộ Công an đạt 92,17% hồ sơ trực tuyến            ministry: no province
-    cao hơn mức bình quân 20% của cả nước              national: no province
-    Việt Nam xếp thứ 71/193 quốc gia                   international: no province
-    Ở xã Cẩm Lĩnh (huyện Cẩm Xuyên), 3.000 người dân   place: the commune, the most specific unit named
-    chỉ sau Bắc Ninh (56,83%) và Thái Nguyên (42,92%)   province: each its own
-    TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3       province: paired in order
+    Bộ Công an đạt 92,17% hồ sơ trực tuyến            ministry       clause:Bộ Công an
+    cao hơn mức bình quân 20% của cả nước              national       national with:của cả nước
+    Việt Nam xếp thứ 71/193 quốc gia                   international  countries ranked:/193
+    Các địa phương cung cấp 6.000 dịch vụ              none           clause:Các địa phương
+    Quảng Bình, Hà Tĩnh có 900 trạm                    none           joint:Quảng Bình, Hà Tĩnh
+    Ở xã Cẩm Lĩnh (huyện Cẩm Xuyên), 3.000 người dân   place          place:xã Cẩm Lĩnh; article:Hà Tĩnh
+    chỉ sau Bắc Ninh (56,83%) và Thái Nguyên (42,92%)   province       named:Bắc Ninh / named:Thái Nguyên
+    TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3       province       paired:TP.HCM / paired:Quảng Ninh
+    ở vị trí thứ 2 là Hà Nội                           province       holder:Hà Nội
+    Tỷ lệ hồ sơ trực tuyến đạt 85%                     province       article:<the article's province>
 
-A ministry, the country or the world must be what the figure is said of: the subject of its clause ("Bộ
-Công an đạt ...", "Cả nước có ..."), or named right with it ("... của cả nước"); one named as a source
-("theo Bộ Thông tin và Truyền thông", "do Bộ ... công bố") or as the scale of a rank ("đứng thứ 10 cả nước")
-is neither.
+The scope is asked first: a ministry, the country or the world must be what the figure is said of: the
+subject of its clause ("Bộ Công an đạt ...", "Cả nước có ..."), or named right with it ("... của cả nước");
+one named as a source ("theo Bộ Thông tin và Truyền thông", "do Bộ ... công bố") or as the scale of a rank
+("đứng thứ 10 cả nước") is neither. Only then a province: the one its sentence names for it, else the
+article's, when the article is about one (Gazetteer.main_province).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
-                                              COUNTRY_WORDS, MINISTRY_LIST_WORDS, PROVINCES_TOGETHER, RANKED_AMONG,
-                                              PLACE_UNITS, WORLD_WORDS, words)
-from cds_facts.tasks.language.owners import opening_subject, without_source
+                                              COUNTRY_WORDS, HOLDER_VERBS, JOINING_WORDS, MINISTRY_LIST_WORDS,
+                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS,
+                                              PROVINCES_TOGETHER, RANKED_AMONG, WORLD_WORDS, words)
+from cds_facts.tasks.language.owners import PROVINCE_PREFIX, Owner, opening_subject, without_source
 from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.places import Mention
+from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence, about_whole_province
+
+
+# The resolver's rules, in the order they are asked; each names the evidence it gives ("rule:words").
+SUBJECT_RULES = ("countries ranked", "clause", "owner", "national with",  # above provinces: no province
+                 "paired", "holder", "named", "named after", "joint",  # a province its sentence names
+                 "place", "paragraph",  # a place inside the province, its sentence's or its paragraph's
+                 "article")  # the province the article is about
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whose a figure is: the contract's scope, its province and place, and why ("rule:words"; NULL when the
+    figure is no one's known)."""
+
+    scope: str | None  # province, place, ministry, national, international; None: unknown or several's
+    province: str | None
+    place: Mention | None
+    evidence: str | None
+
+
+def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
+    """Whose the figure is. A province named in the clause before the figure is its subject from there on:
+    "Cả nước có 4.500 ..., trong khi tỉnh Cà Mau có 1.200 ..."."""
+    q, text = figure.q, sentence.text
+    subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
+                                                 if figure.clause_start <= m.start and m.end <= q.phrase_start])
+    above = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator)
+    if above is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
+        return Subject(None if above.whose == PROVINCES else above.whose, None, None, above.words)
+    named = _province_for(sentence, figure)
+    if named is not None and named.mention is None:  # provinces named jointly: of none alone
+        return Subject(None, None, None, _evidence(named.rule, named.words))
+    place = _place_for(sentence, figure, carried)
+    if named:
+        province, said = named.mention.name, _evidence(named.rule, named.words)
+    else:
+        province = sentence.article.province
+        said = province and _evidence("article", province)
+    if place:
+        rule, mention = place
+        # a paragraph's place was named in an earlier sentence: its name stands for its words
+        own = _evidence(rule, mention.name if rule == "paragraph" else text[mention.start:mention.end])
+        return Subject("place", province, mention, f"{own}; {said}" if said else own)
+    return Subject("province" if province else None, province, None, said)
+
+
+def _evidence(rule: str, words: str) -> str:
+    return f"{rule}:{' '.join(words.split())}"
+
 
 # The country or the world named with the figure: "mức bình quân 20% của cả nước", "trung bình toàn quốc 70%".
 _COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:{words(COUNTRY_OWNER_WORDS)})\s+(?:{words(COUNTRY_WORDS)})(?!\w)",
@@ -38,7 +98,7 @@ _COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:{words(RANKED_AMONG)})\s+)?(?:{words(
 # ... của các bộ, ngành đạt 92,17%", "của Bộ Tư pháp", "tốc độ internet di động của Việt Nam xếp thứ 46", "của
 # các địa phương".
 _OWNER_OF = re.compile(
-    rf"(?<!\w)(?i:của)\s+(?:(?P<ministry>(?i:các\s+)?[Bb]ộ(?:\s*,\s*ngành|\s+ngành|\s+{CAPITAL})|(?i:cơ quan ngang bộ))"
+    rf"(?<!\w)(?i:của)\s+(?:(?P<ministry>(?i:các\s+)?[Bb]ộ(?:\s*,\s*ngành|\s+ngành|\s+{CAPITAL}[\w&-]*)|(?i:cơ quan ngang bộ))"
     rf"|(?P<national>(?i:{words(COUNTRY_WORDS)})(?!\w))"
     rf"|(?P<provinces>(?i:(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)}))(?!\w)(?!\s*{CAPITAL})))")
 # The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
@@ -50,27 +110,32 @@ _TWO_WORD_UNITS = tuple(unit for unit in PLACE_UNITS if " " in unit)  # "thị x
 PLACE_LEVEL = {"xã": 3, "phường": 3, "thị trấn": 3, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2}
 
 
-def owner_of_clause(text: str) -> str | None:
-    """ministry, national, international or PROVINCES when a clause opens on a ministry, the country, the
-    world or the provinces together. A sector ("toàn ngành") is the province's in a province's article and
-    the ministry's in a ministry's: the article's province decides it (Gazetteer.main_province)."""
-    subject = opening_subject(text)
-    return None if subject == "sector" else PROVINCES if subject == "provinces" else subject
-
-
 # What scope_of says of a figure of the provinces together ("Các địa phương cung cấp 6.000 dịch vụ"): whose it
 # is is known to be no one province's, but the contract has no scope for it; it is stored as NULL.
 PROVINCES = "provinces together"
 
 
-def scope_of(subject_text: str, after: str, kind: str, denominator: float | None) -> str | None:
-    """ministry, national or international when the figure is said of one of them, else None.
+def owner_of_clause(text: str) -> Owner | None:
+    """ministry, national, international or PROVINCES when a clause opens on a ministry, the country, the
+    world or the provinces together. A sector ("toàn ngành") is the province's in a province's article and
+    the ministry's in a ministry's: the article's province decides it (Gazetteer.main_province)."""
+    subject = opening_subject(text)
+    if subject is None or subject.whose == "sector":
+        return None
+    return Owner(PROVINCES, subject.words) if subject.whose == "provinces" else subject
+
+
+def scope_of(subject_text: str, after: str, kind: str, denominator: float | None) -> Owner | None:
+    """Owner(ministry, national, international or PROVINCES, "rule:words") when the figure is said of one of
+    them, else None.
 
     subject_text: the clause before the figure from its start (or the previous figure); after: what follows
     the figure in its clause.
     """
-    if kind == "rank" and (denominator and denominator > _PROVINCE_TABLE_SIZE or _COUNTRIES_AFTER.match(after)):
-        return "international"
+    if kind == "rank" and denominator and denominator > _PROVINCE_TABLE_SIZE:
+        return Owner("international", _evidence("countries ranked", f"/{denominator:g}"))
+    if kind == "rank" and (among := _COUNTRIES_AFTER.match(after)):
+        return Owner("international", _evidence("countries ranked", among.group()))
     # A source named first is no subject ("Theo Bộ ...,", "Bộ ... công bố DTI năm 2023:"); the figure's own
     # words are what follows the last comma that ends a preamble.
     said = without_source(subject_text)
@@ -78,16 +143,103 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     for subject in (said, own) if own != said else (said,):
         owner = owner_of_clause(subject)
         if owner:
-            return "international" if owner == "national" and kind == "rank" else owner
+            return Owner(_ranked(owner.whose, kind), _evidence("clause", owner.words))
     owner_of = _OWNER_OF.search(own) if "của" in own.lower() else None
     if owner_of:
-        owner = owner_of.lastgroup
-        return PROVINCES if owner == "provinces" else "international" if owner == "national" and kind == "rank" \
-            else owner
+        owner = PROVINCES if owner_of.lastgroup == "provinces" else owner_of.lastgroup
+        return Owner(_ranked(owner, kind), _evidence("owner", owner_of.group()))
+    if kind == "rank":
+        return None
     tail = subject_text[-40:]
-    if kind != "rank" and (_COUNTRY_WITH.match(after) or tail.rstrip().endswith("(") and _COUNTRY_IN_PARENTHESES.search(tail)
-                           or any(word in tail for word in AVERAGE_WORDS) and _AVERAGE_BEFORE.search(tail)):
-        return "national"
+    national = _COUNTRY_WITH.match(after) \
+        or tail.rstrip().endswith("(") and _COUNTRY_IN_PARENTHESES.search(tail) \
+        or any(word in tail for word in AVERAGE_WORDS) and _AVERAGE_BEFORE.search(tail)
+    if national:
+        return Owner("national", _evidence("national with", national.group().rstrip(" (")))
+    return None
+
+
+def _ranked(owner: str, kind: str) -> str:
+    """The country's rank is among countries: "Việt Nam xếp thứ 71", "cả nước đứng thứ ..."."""
+    return "international" if owner == "national" and kind == "rank" else owner
+
+
+class _Named(NamedTuple):
+    """A province named for a figure, and how: paired, holder, named, named after; or joint, no mention
+    (provinces named together as one subject: of none alone)."""
+
+    rule: str
+    mention: Mention | None
+    words: str
+
+
+# Provinces named together as one subject: "Quảng Bình, Hà Tĩnh có ...", "Đà Nẵng và Huế đạt ...".
+_JOINED_NAMES = re.compile(rf"\s*(?:,|{words(JOINING_WORDS)})\s*{PROVINCE_PREFIX}?$", re.IGNORECASE)
+# A rank said of what follows it: "thứ 2 là Hà Nội", "vị trí thứ 3 thuộc về tỉnh Quảng Ninh".
+_RANK_SAID_OF = re.compile(rf"\s*(?:/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+{PROVINCE_PREFIX}?", re.IGNORECASE)
+# What may stand between a figure and the province named right after it: "1.805 dịch vụ của tỉnh Cà Mau".
+_CONNECTOR = re.compile(rf"^\s*(?:{words(OWNER_PREPOSITIONS)})?\s*{PROVINCE_PREFIX}?\s*\(?\s*$", re.IGNORECASE)
+_OWNER_PREPOSITION = re.compile(rf"(?<!\w)(?:{words(OWNER_PREPOSITIONS)})\s", re.IGNORECASE)
+_CLAUSE_MARKS = ",;:"
+_OWNED_BY = re.compile(rf"(?<!\w)(?:{words(POSSESSIVE_PREPOSITIONS)})\s+{PROVINCE_PREFIX}?$", re.IGNORECASE)
+
+
+def _province_for(sentence: Sentence, figure: Figure) -> _Named | None:
+    """The province named for the figure: paired in order after "lần lượt", else the nearest named before it
+    in its sentence, else one named after it as its owner ("1.805 dịch vụ công trực tuyến của tỉnh Cà Mau")
+    or right by it ("120 trạm tại Cà Mau"); joint when the nearest
+    before is one of provinces named together as one subject ("Quảng Bình, Hà Tĩnh có 900 trạm")."""
+    q, text, provinces = figure.q, sentence.text, sentence.provinces
+    paired = sentence.paired(q)
+    if paired:
+        province = paired_in_order(provinces, *paired, sentence.respectively.start())
+        if province:
+            return _Named("paired", province, text[province.start:province.end])
+    starts = [m.start for m in provinces]
+    said_of = _RANK_SAID_OF.match(text, q.end) if q.kind == "rank" else None
+    if said_of:  # "ở vị trí thứ 2 là Hà Nội": the place named after the rank holds it
+        held_by = next((m for m in provinces if m.start == said_of.end()), None)
+        if held_by:
+            return _Named("holder", held_by, text[held_by.start:held_by.end])
+    for i in range(bisect_left(starts, q.start) - 1, -1, -1):
+        if provinces[i].start < sentence.span.start:
+            break
+        if provinces[i].end <= q.start:
+            joined = i > 0 and _JOINED_NAMES.match(text, provinces[i - 1].end, provinces[i].start) \
+                and provinces[i - 1].start >= figure.since
+            if joined:
+                return _Named("joint", None, text[provinces[i - 1].start:provinces[i].end])
+            return _Named("named", provinces[i], text[provinces[i].start:provinces[i].end])
+    i = bisect_left(starts, q.end)
+    if i < len(provinces) and provinces[i].end <= figure.limit:
+        between = text[q.end:provinces[i].start]
+        if any(mark in between for mark in _CLAUSE_MARKS):  # "đạt 85%, cao hơn của Hà Nội": another's
+            return None
+        if _CONNECTOR.match(between) or _OWNED_BY.search(between) \
+                or len(between.split()) <= 4 and _OWNER_PREPOSITION.search(between):
+            return _Named("named after", provinces[i], text[provinces[i].start:provinces[i].end])
+    return None
+
+
+def _place_for(sentence: Sentence, figure: Figure, carried: Carried) -> tuple[str, Mention] | None:
+    """The most specific place named for the figure, and how: paired in order after "lần lượt" when as many
+    places as figures are named, else before it in its sentence with no province named between, else right
+    after it, else the place its paragraph is about."""
+    q, places, provinces = figure.q, sentence.places, sentence.provinces
+    paired = sentence.paired(q)
+    if paired:  # "Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88%": one each, in order
+        named = [p for p in places if sentence.span.start <= p.start and p.end <= sentence.respectively.start()]
+        if len(named) == paired[1]:
+            return "paired", named[paired[0]]
+    nearest_province = max((p.end for p in provinces if p.end <= q.start), default=-1)
+    before = [p for p in places if nearest_province <= p.start and p.end <= q.start]
+    if before:
+        return "place", most_specific_place(before)
+    after = next((p for p in places if p.start >= q.end), None)
+    if after and after.end <= figure.limit:
+        return "place", after
+    if carried.place and not about_whole_province(sentence.span, provinces + places):
+        return "paragraph", carried.place
     return None
 
 

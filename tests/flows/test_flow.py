@@ -44,6 +44,16 @@ def test_specific_values_land_in_the_warehouse(seeded, seed, where, expected):
     assert rows == [expected]
 
 
+def test_whose_figure_lands_with_its_evidence(seeded):
+    db, _ = seeded
+    rows = query(db, "SELECT f.scope, f.province, f.subject_evidence FROM facts f JOIN documents d USING (doc_id)"
+                     " WHERE d.source_name LIKE '000_%' AND f.value = 1805")
+    assert rows == [("province", "Thanh Hóa", "named:Thanh Hóa")]
+    # every figure with a province says why it has it; the views over facts show the column too
+    assert query(db, "SELECT count(*) FROM facts WHERE province IS NOT NULL AND subject_evidence IS NULL") == [(0,)]
+    assert query(db, "SELECT count(*) FROM fact_sources WHERE subject_evidence IS NOT NULL")[0][0] >= 80
+
+
 def test_fact_offsets_point_into_clean_text(seeded):
     db, _ = seeded
     bad = query(db, "SELECT f.fact_id FROM facts f JOIN documents d USING (doc_id)"

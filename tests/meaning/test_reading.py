@@ -346,3 +346,54 @@ def test_the_rule_table_has_a_row_for_each_rule_and_veto():
 
     named = {rule.name for rule in RULES} | {name for rule in RULES for name, _ in rule.vetoes}
     assert named == {row[0] for row in RULE_ROWS}
+
+
+# One row per rule of the subject resolver (tasks/meaning/subjects.py): whose the figure is, and the evidence
+# it gives, "rule:words". The article is about Quảng Trị unless the row says otherwise.
+SUBJECT_ROWS = [
+    ("countries ranked", "Việt Nam xếp thứ 71/193 quốc gia về Chính phủ điện tử.", 71, "Quảng Trị",
+     ("international", None, "countries ranked:/193")),
+    ("countries ranked", "Tốc độ Internet di động của Việt Nam xếp thứ 46 thế giới.", 46, "Quảng Trị",
+     ("international", None, "countries ranked:thế giới")),
+    ("clause", "Bộ Công an đạt 92,17% hồ sơ trực tuyến.", 92.17, "Quảng Trị", ("ministry", None, "clause:Bộ Công")),
+    ("clause", "Các địa phương cung cấp 6.000 dịch vụ công trực tuyến.", 6000, "Quảng Trị",
+     (None, None, "clause:Các địa phương")),  # the provinces together: no one province's, and the contract has no scope
+    ("owner", "Tỷ lệ hồ sơ trực tuyến của Bộ Tư pháp đạt 98%.", 98, "Quảng Trị", ("ministry", None, "owner:của Bộ Tư")),
+    ("national with", "Tỷ lệ đạt 25%, cao hơn mức bình quân 20% của cả nước.", 20, "Quảng Trị",
+     ("national", None, "national with:của cả nước")),
+    ("national with", "Tỷ lệ hồ sơ trực tuyến đạt 52%, cao hơn bình quân chung cả nước (45%).", 45, "Quảng Trị",
+     ("national", None, "national with:cả nước")),
+    ("paired", "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3 về DTI năm 2023.", 3, "Quảng Trị",
+     ("province", "Quảng Ninh", "paired:Quảng Ninh")),
+    ("holder", "Trên bảng xếp hạng DTI năm 2023, ở vị trí thứ 2 là Hà Nội.", 2, "Quảng Trị",
+     ("province", "Hà Nội", "holder:Hà Nội")),
+    ("named", "Tỉnh Quảng Bình có 900 trạm BTS.", 900, "Quảng Trị", ("province", "Quảng Bình", "named:Quảng Bình")),
+    ("named after", "Có 1.805 dịch vụ công trực tuyến của tỉnh Cà Mau.", 1805, "Quảng Trị",
+     ("province", "Cà Mau", "named after:Cà Mau")),
+    ("named after", "Có 120 trạm BTS tại Cà Mau.", 120, "Quảng Trị", ("province", "Cà Mau", "named after:Cà Mau")),
+    ("joint", "Quảng Bình, Hà Tĩnh có 900 trạm BTS.", 900, "Quảng Trị", (None, None, "joint:Quảng Bình, Hà Tĩnh")),
+    ("place", "Huyện Hải Lăng có 95% hộ gia đình sử dụng Internet cáp quang.", 95, "Quảng Trị",
+     ("place", "Quảng Trị", "place:Huyện Hải Lăng; article:Quảng Trị")),
+    ("paragraph", "Ở xã Cam Hiếu, người dân đã quen với dịch vụ công. Xã có 300 hộ dùng ví điện tử.", 300, "Quảng Trị",
+     ("place", "Quảng Trị", "paragraph:xã Cam Hiếu; article:Quảng Trị")),
+    ("article", "Toàn tỉnh có 1.240 trạm BTS.", 1240, "Quảng Trị", ("province", "Quảng Trị", "article:Quảng Trị")),
+    # nothing says whose: an article about no province, a clause naming none
+    (None, "Tỷ lệ hồ sơ trực tuyến đạt 85%.", 85, None, (None, None, None)),
+    # a province named after the figure in another clause, or only as where something happened, is not its owner
+    ("article", "Tỷ lệ hồ sơ trực tuyến đạt 85%, cao hơn của Hà Nội.", 85, "Quảng Trị",
+     ("province", "Quảng Trị", "article:Quảng Trị")),
+    ("article", "Tỉnh đã cử 50 cán bộ đi tập huấn kỹ năng số tại Hà Nội.", 50, "Quảng Trị",
+     ("province", "Quảng Trị", "article:Quảng Trị")),
+]
+
+
+@pytest.mark.parametrize("rule, text, value, province, expected", SUBJECT_ROWS)
+def test_every_subject_rule_gives_its_evidence(extractor, rule, text, value, province, expected):
+    fact = read(extractor, text, value, province=province)
+    assert (fact.scope, fact.province, fact.subject_evidence) == expected
+
+
+def test_the_subject_rules_each_have_a_row():
+    from cds_facts.tasks.meaning.subjects import SUBJECT_RULES
+
+    assert set(SUBJECT_RULES) == {row[0] for row in SUBJECT_ROWS if row[0]}
