@@ -183,6 +183,9 @@ LAST_YEAR_WORDS = ("năm ngoái",)
 # Units of time: a numeral before one is a duration or a date, not a quantity ("6 tháng đầu năm").
 TIME_UNITS = ("tháng", "năm", "ngày", "tuần", "quý", "giờ", "phút", "giây", "thập kỷ", "thế kỷ")
 # --- the words around a numeral that say what kind of quantity it is, or that it is none ------------------
+# The Vietnamese currency after a sum: "300 triệu đồng", "50.000đ" (lower case), "2 tỷ VNĐ" (a code, any case).
+DONG_WORDS = ("đồng", "đ")
+VND_CODES = ("vnd", "vnđ")
 # Currencies other than the đồng: a sum in one is no VND figure.
 FOREIGN_CURRENCIES = ("usd", "đô la", "us$", "eur", "euro", "yên", "nhân dân tệ")
 # Nouns of money a sum follows without "đồng" ("doanh thu 2.500 tỷ"), and the verbs between them.

@@ -13,12 +13,13 @@ from decimal import Decimal, InvalidOperation
 
 from cds_facts.tasks.language.keys import lower, match_key
 from cds_facts.tasks.meaning.periods import is_year
-from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DAY_WORDS, DOCUMENT_TYPES, EVENT_WORDS, FOREIGN_CURRENCIES,
-                                               GROUP_JOINING_VERBS, GROUP_WORDS, LABEL_WORDS, LEVEL_WORDS, MONEY_NOUNS,
-                                               MONEY_VERBS, MULTIPLIERS, PRODUCT_NOUNS, QUALIFIER_WORDS, RANGE_END_WORDS,
-                                               RANK_WORDS, RANKED_UNITS, RATE_BASE_NOUNS, STANDARD_NAMES, STORAGE_UNITS,
-                                               TIME_UNITS, TOP_WORDS, WORDS_AFTER_A_NAME, WORDS_AFTER_A_SCORE,
-                                               WORDS_AFTER_A_SUM, words)
+from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DAY_WORDS, DOCUMENT_TYPES, DONG_WORDS, EVENT_WORDS,
+                                               FOREIGN_CURRENCIES, GROUP_JOINING_VERBS, GROUP_WORDS, LABEL_WORDS,
+                                               LEVEL_WORDS, MONEY_NOUNS, MONEY_VERBS, MULTIPLIERS, PRODUCT_NOUNS,
+                                               QUALIFIER_WORDS, RANGE_END_WORDS, RANK_WORDS, RANKED_UNITS,
+                                               RATE_BASE_NOUNS, STANDARD_NAMES, STORAGE_UNITS, TIME_UNITS, TOP_WORDS,
+                                               VND_CODES, WORDS_AFTER_A_NAME, WORDS_AFTER_A_SCORE, WORDS_AFTER_A_SUM,
+                                               words)
 
 # A digit run with separators, standing alone (not glued to a letter before it).
 NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
@@ -32,7 +33,7 @@ _EN_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 # Words after a numeral that multiply it: "11,07 triệu" -> 11 070 000. "tỉ" must not be the "tỉ" of "tỉnh".
 _MULTIPLIER = re.compile(rf"\s*({words(MULTIPLIERS)})(?!\w)")
-_MONEY = re.compile(r"\s*(?:đồng|VNĐ|VND|đ)(?!\w)")
+_MONEY = re.compile(rf"\s*(?:{words(DONG_WORDS)}|(?i:{words(VND_CODES)}))(?!\w)")
 # A sum in another currency: the warehouse's money is VND, and no rate of the day is known to convert it.
 _FOREIGN_MONEY = re.compile(rf"\s*(?:{words(FOREIGN_CURRENCIES)})(?!\w)", re.IGNORECASE)
 # Nouns of money a sum follows without "đồng": "doanh thu 2.500 tỷ", "tổng vốn đầu tư hơn 300 triệu".

@@ -27,7 +27,7 @@ def inline_word_lists(source: str) -> list[tuple[int, str]]:
                 found.append((node.lineno, " | ".join(words)))
         if isinstance(node, ast.Constant) and isinstance(node.value, str):  # f-strings' pieces are visited too
             found += [(node.lineno, m.group()) for m in _ALTERNATION.finditer(node.value)
-                      if all(len(word) > 1 for word in m.group().split("|"))]
+                      if not all(len(word) == 1 and word.isascii() for word in m.group().split("|"))]
     return found
 
 
@@ -40,4 +40,6 @@ def test_the_check_finds_the_shapes_it_forbids():
     assert inline_word_lists('X = re.compile(r"(?:đạt|là|với)\\s*$")') == [(1, "đạt|là|với")]
     assert inline_word_lists('X = rf"(?:{words(A)}|trong đó|bao gồm)"') == [(1, "trong đó|bao gồm")]
     assert inline_word_lists('Y = ("toàn tỉnh", "cả tỉnh")') == [(1, "toàn tỉnh | cả tỉnh")]
+    assert inline_word_lists('X = re.compile(r"(?:của|tại|ở)\\s")') == [(1, "của|tại|ở")]  # a one-letter word too
+    assert inline_word_lists('X = re.compile(r"[a-z](?:x|y)")') == []  # letters of a pattern are no words
     assert inline_word_lists('KINDS = ("count", "ratio")\nZ = rf"(?:{words(A)})\\s+(\\d+)"') == []
