@@ -38,6 +38,7 @@ RANKED_UNITS = (*PROVINCE_UNITS, "địa phương", "thành phố", "quốc gia"
 COUNTING_WORDS = ("các", "những", "mọi", "lượt", "chiếc", "cái", "con", "người")
 # Units a figure may be said to be "on the territory of" in passing: "trên địa bàn tỉnh", "trên địa bàn huyện".
 TERRITORY_UNITS = ("tỉnh", "thành phố", "huyện", "thị xã", "xã", "phường")
+TERRITORY_WORDS = ("địa bàn",)  # "trên địa bàn" says the figure is of a territory, the province's
 # Words that open what a figure measures: "Tỷ lệ hồ sơ ... đạt 95%", "Số lượng trạm BTS ...".
 MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số lượng", "tổng số", "chỉ số", "mức độ")
 # The head words of an indicator's name that say how it is measured, not what of.
@@ -72,14 +73,19 @@ NAME_ENDING_WORDS = ("xếp", "đứng", "đạt", "tăng", "giảm", "được"
 # an agency's place among agencies, no province's place in a national table.
 AGENCY_WORDS = ("sở", "ban", "văn phòng", "ubnd", "ủy ban", "đơn vị", "cơ quan", "bộ", "huyện", "thị xã",
                 "quận", "xã", "phường")
+# Words a unit's word begins without naming a unit: "xã hội số" is DTI's pillar, no commune; "ban hành" a verb.
+NOT_UNITS = ("xã hội", "ban hành", "ban đầu", "bộ chỉ số", "bộ tiêu chí")
 # The heads of the names of bodies, plans and events: an index's words inside such a name ("Ban Chỉ đạo chuyển
 # đổi số tỉnh", "Kế hoạch chuyển đổi số năm 2024", "Hội nghị chuyển đổi số") name the body, not what is ranked.
 BODY_NAMES = ("ban chỉ đạo", "ban điều hành", "hội đồng", "ủy ban", "trung tâm", "sở", "hội nghị", "hội thảo",
               "diễn đàn", "kế hoạch", "chương trình", "đề án", "chiến lược", "nghị quyết", "ngày", "tuần lễ",
               "giải thưởng", "cuộc thi", "tổ công tác", "hiệp hội", "câu lạc bộ", "văn phòng", "cục", "vụ")
 # Verbs that introduce what a source says: "Sở Thông tin và Truyền thông cho biết, ...": the source is no subject.
-REPORTING_VERBS = ("cho biết", "thông tin", "báo cáo", "nhấn mạnh", "khẳng định", "chia sẻ", "thông báo", "nêu rõ",
-                   "công bố")
+# Those that are never nouns introduce it without a comma too ("Bộ ... cho biết cả nước có ..."); "thông tin"
+# and "báo cáo" are also nouns ("công nghệ thông tin", "báo cáo của Bộ"), so only a comma after them ends a
+# preamble.
+REPORTING_VERBS_ALONE = ("cho biết", "cho thấy", "nhấn mạnh", "khẳng định", "chia sẻ", "thông báo", "nêu rõ", "công bố")
+REPORTING_VERBS = (*REPORTING_VERBS_ALONE, "thông tin", "báo cáo")
 # Verbs that end a body's name: what follows them is said of it.
 NAME_ENDING_VERBS = ("đã", "đang", "sẽ", "xếp", "đứng", "đạt", "có", "là", "được", "cho biết", "ban hành", "tổ chức",
                      "công bố", "triển khai", "thực hiện", "phê duyệt", "ký")
@@ -90,10 +96,34 @@ AVERAGE_VERBS = ("là", "đạt", "ở mức", "với", "khoảng")  # "trung b�
 # What a country's rank is out of: "xếp thứ 71/193 quốc gia", "thứ 46 thế giới".
 COUNTRIES_RANKED = ("quốc gia", "nước", "nền kinh tế", "vùng lãnh thổ")
 RANKED_AMONG = ("trên", "của")  # "xếp thứ 71 trên 193 quốc gia"
+# The ministries by their names after "Bộ", long forms and the short ones the press writes, before and after
+# the 2025 merger: a ministry's name is its evidence whole ("Bộ Thông tin và Truyền thông", not "Bộ Thông").
+# A capitalised word after "Bộ" still names one the list lacks ("Bộ Ngoại giao" reads as "Bộ Ngoại").
+MINISTRY_NAMES = ("công an", "quốc phòng", "ngoại giao", "nội vụ", "tư pháp", "tài chính", "công thương", "y tế",
+                  "xây dựng", "giao thông vận tải", "thông tin và truyền thông", "kế hoạch và đầu tư",
+                  "khoa học và công nghệ", "giáo dục và đào tạo", "lao động - thương binh và xã hội",
+                  "lao động, thương binh và xã hội", "nông nghiệp và phát triển nông thôn", "nông nghiệp và môi trường",
+                  "tài nguyên và môi trường", "văn hóa, thể thao và du lịch", "văn hoá, thể thao và du lịch",
+                  "dân tộc và tôn giáo", "tt&tt", "tt-tt", "tt và tt", "kh&cn", "khcn", "kh-cn", "khđt", "kh&đt",
+                  "kh-đt", "gd&đt", "gdđt", "gd-đt", "lđtbxh", "lđ-tb&xh", "nn&ptnt", "nn-ptnt", "nn&mt", "tn&mt",
+                  "tnmt", "vhttdl", "vh-tt&dl", "gtvt")
+# The central government as a clause's or a headline's subject: its goals and figures are the country's
+# ("Chính phủ đặt mục tiêu ...", "Thủ tướng yêu cầu ..."). "Chính phủ số", "Chính phủ điện tử" are index names.
+CENTRAL_GOVERNMENT = ("chính phủ", "thủ tướng chính phủ", "thủ tướng", "quốc hội", "trung ương")
+INDEX_NAMES_AFTER_GOVERNMENT = ("số", "điện tử")
 # Words after a comma that continue a ministries' subject rather than end a preamble: "các bộ, ngành".
 MINISTRY_LIST_WORDS = ("ngành", "ban", "cơ quan ngang bộ")
+# ... and a provinces' subject: "63 tỉnh, thành phố".
+PROVINCE_LIST_WORDS = ("thành phố", "thành")
 # Whose figure: the country ("Cả nước có ...", "... của cả nước"), the world.
 COUNTRY_WORDS = ("cả nước", "toàn quốc", "việt nam", "nước ta", "quốc gia")
+# The country as a whole, which a noun phrase may be said of: "tỷ trọng kinh tế số trong GDP cả nước". ("quốc
+# gia" also names national systems, "Cổng Dịch vụ công quốc gia"; "Việt Nam" names firms and bodies.)
+COUNTRY_AS_WHOLE = ("cả nước", "toàn quốc", "nước ta")
+# Words before the country that make it a scale or a comparison's base, not whose: "cao nhất cả nước", "đứng
+# đầu cả nước", "so với cả nước", "thứ 5 cả nước", "vượt mức trung bình cả nước".
+COUNTRY_SCALE_WORDS = ("nhất", "đầu", "thứ", "hạng", "top", "tốp", "nhóm", "so với", "hơn", "vượt", "bằng", "gấp",
+                       "trong số", "sau", "với")
 WORLD_WORDS = ("thế giới", "toàn cầu", "quốc tế", "liên hợp quốc")
 # Words that may open a clause before whose figure it is: "Riêng Bộ Y tế có ...", "Bình quân chung cả nước, ...".
 SCOPE_LEADS = ("riêng", "còn", "trong đó", "đối với", "hiện nay", "hiện", "trên", "tính chung", "bình quân chung",
@@ -122,6 +152,10 @@ SHARE_BASE_OPENERS = ("trên", "so với")
 SHARE_BASE_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "gần như")
 # What may stand in a percent's words when it repeats the measure before it: "cấp huyện đạt 72%", "cũ".
 ELLIPSIS_WORDS = ("cũ", "và", "còn", "riêng", "tỉnh", "thành phố", "đến", "tới", "trong", "khi", "vào", "cuối")
+# ... and what says it is the value of an average the figure before is compared with: "đạt 68%, cao hơn mức
+# trung bình cả nước là 45%".
+COMPARED_AVERAGE_WORDS = ("cao hơn", "thấp hơn", "hơn", "vượt", "so với", "mức", "bình quân", "trung bình", "chung",
+                          "của", *COUNTRY_WORDS)
 # Verbs a figure is predicated by: "Tỷ lệ ... đạt 85%", "ở mức 70%".
 PREDICATE_VERBS = ("đạt", "là", "với", "chiếm", "lên", "ở mức")
 # The words a rank's numeral follows: "xếp thứ 15", "hạng 7".
@@ -246,7 +280,12 @@ QUALIFIER_WORDS = {
 # that report a result instead ("vượt mục tiêu", "hoàn thành chỉ tiêu").
 GOAL_WORDS = ("mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "kỳ vọng", "hướng tới", "sẽ", "theo kế hoạch",
               "đặt ra", "đề ra")
-GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "kế hoạch")
+GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "kế hoạch", "yêu cầu")
+# Verbs of a directive, which set a goal for whom they name: "Thủ tướng yêu cầu các bộ, ngành đạt 80% ...".
+# After these words they are nouns and set none: "đáp ứng yêu cầu", "theo yêu cầu", "các yêu cầu". ("chỉ đạo"
+# is no such verb: it is mostly a noun, "công tác chỉ đạo", "Ban Chỉ đạo".)
+DIRECTIVE_VERBS = ("yêu cầu",)
+DIRECTIVE_AS_NOUN_AFTER = ("theo", "đáp ứng", "với", "các", "những", "mọi", "của", "là", "và", "sự")
 RESULT_VERBS = ("vượt", "hoàn thành", "đạt", "đáp ứng")
 RESULT_WORDS = ("kết quả", "thực tế", "trên thực tế", "thực hiện được")
 # Words that report where things stand now, after a goal: "mục tiêu ... 100%; hiện đã đạt 78%".

@@ -5,6 +5,7 @@
     Cả nước có 4.500 ...                the country       Bình quân chung cả nước, ...
     Các địa phương cung cấp ...         the provinces together: no one province's
     Riêng Bộ Y tế có ...                a lead word first (SCOPE_LEADS) changes nothing
+    Chính phủ đặt mục tiêu ...          the central government: the country
     Thế giới ...                        the world
 
 Both the article's province (a headline said of a ministry or the country names no province the article is
@@ -15,15 +16,47 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cds_facts.tasks.language.lexicon import (COUNTRY_WORDS, PROVINCE_PREFIXES, PROVINCES_TOGETHER, REPORTING_VERBS,
+from cds_facts.tasks.language.lexicon import (CENTRAL_GOVERNMENT, COUNTRY_AS_WHOLE, COUNTRY_SCALE_WORDS, COUNTRY_WORDS,
+                                              INDEX_NAMES_AFTER_GOVERNMENT, MINISTRY_NAMES, PROVINCE_PREFIXES,
+                                              PROVINCE_UNITS, PROVINCES_TOGETHER, REPORTING_VERBS, REPORTING_VERBS_ALONE,
                                               SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.patterns import CAPITAL
 
 # The word before a province's name, as a pattern source: "tỉnh ", "thành phố ", "TP. ".
 PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"
 # A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết,
-# ...", "Bộ Thông tin và Truyền thông công bố DTI năm 2023: ...": the source is no subject of what follows.
-SOURCE_PREAMBLE = re.compile(rf"^\s*(?:(?i:theo)\s+[^,;:]+|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS)})(?!\w)[^,;:]*?)\s*[,:]")
+# ...", "Bộ Thông tin và Truyền thông công bố DTI năm 2023: ...", "Bộ ... cho biết cả nước có ...": the source is
+# no subject of what follows.
+SOURCE_PREAMBLE = re.compile(rf"^\s*(?:(?i:theo)\s+[^,;:]+\s*[,:]"
+                             rf"|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS)})(?!\w)[^,;:]*?\s*[,:]"
+                             rf"|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS_ALONE)})(?:\s+(?i:rằng))?\s+)")
+# A ministry, or the ministries together: "Bộ Công an", "Bộ Thông tin và Truyền thông", "Bộ TT&TT", "Các bộ,
+# ngành", "cơ quan ngang bộ". A capital after "Bộ" names one ("bộ đội", "cán bộ" do not).
+MINISTRY = (rf"(?:(?i:các)\s+)?[Bb]ộ(?:\s*,\s*ngành|\s+ngành|\s+(?={CAPITAL})(?:(?i:{words(MINISTRY_NAMES)})(?!\w)|[\w&-]+))"
+            rf"|(?i:(?:các\s+)?cơ quan ngang bộ)")
+# The central government: "Chính phủ", "Thủ tướng Chính phủ", "Quốc hội"; not "Chính phủ số", an index's name.
+GOVERNMENT = rf"(?i:{words(CENTRAL_GOVERNMENT)})(?!\w)(?!\s+(?i:{words(INDEX_NAMES_AFTER_GOVERNMENT)})(?!\w))"
+# A source above provinces, anywhere in a preamble: "Theo báo cáo của Bộ ...", "Thủ tướng Chính phủ cho biết".
+_NATIONAL_BODY = re.compile(rf"(?<!\w)(?:{MINISTRY}|{GOVERNMENT})")
+# A province's own body in a preamble: "Sở ... tỉnh", "Theo UBND tỉnh": the source is the province's.
+_PROVINCE_UNIT = re.compile(rf"(?<!\w)(?i:{words(PROVINCE_UNITS, PROVINCE_PREFIXES)}|sở)(?!\w)")
+
+
+# The country as a whole as what words are said of: "tỷ trọng kinh tế số trong GDP cả nước", "ngành Thông tin
+# và Truyền thông cả nước", not as a scale or a comparison's base, which a word of COUNTRY_SCALE_WORDS says
+# within the four words before it ("cao nhất cả nước", "thứ 5 cả nước", "vượt mức trung bình cả nước").
+_COUNTRY_AS_WHOLE = re.compile(rf"(?<!\w)(?:{words(COUNTRY_AS_WHOLE)})(?!\w)", re.IGNORECASE)
+_AS_SCALE = re.compile(rf"(?<!\w)(?:{words(COUNTRY_SCALE_WORDS)})(?!\w)|\d\s*$", re.IGNORECASE)
+_SCALE_WORDS_BEFORE = 4
+
+
+def country_as_whole(text: str) -> str | None:
+    """The words naming the country as a whole in text as what it is said of, the first such; else None."""
+    for found in _COUNTRY_AS_WHOLE.finditer(text):
+        before = " ".join(text[max(0, found.start() - 40):found.start()].split()[-_SCALE_WORDS_BEFORE:])
+        if not _AS_SCALE.search(before):
+            return found.group()
+    return None
 
 
 def without_source(text: str) -> str:
@@ -31,11 +64,22 @@ def without_source(text: str) -> str:
     return SOURCE_PREAMBLE.sub("", text, count=1)
 
 
+def national_source(text: str) -> str | None:
+    """The words of a ministry or the central government that text opens on as its source ("Theo Bộ Thông
+    tin và Truyền thông, ...", "Thủ tướng cho biết ..."), when its preamble names no province's body; else
+    None. What such a source says, with no subject of its own, is not known to be the province's."""
+    preamble = SOURCE_PREAMBLE.match(text)
+    if not preamble or _PROVINCE_UNIT.search(preamble.group()):
+        return None
+    body = _NATIONAL_BODY.search(preamble.group())
+    return body.group() if body else None
+
+
 # One pattern for every such subject, asked once of a clause: its named group says whose.
 _OPENING = re.compile(
     rf"^\s*(?:(?i:{words(SCOPE_LEADS)})\s*,?\s*)?(?:"
-    # "Bộ Công an", "Bộ TT&TT", "Các bộ, ngành", "cơ quan ngang bộ": a capital after "Bộ" names one
-    rf"(?P<ministry>(?:[Cc]ác\s+)?[Bb]ộ(?:,\s*ngành|\s+{CAPITAL}[\w&-]*)|(?i:(?:các\s+)?cơ quan ngang bộ))"
+    rf"(?P<ministry>{MINISTRY})"
+    rf"|(?P<government>{GOVERNMENT})"
     rf"|(?i:(?P<world>{words(WORLD_WORDS)})(?!\w))"
     rf"|(?i:(?P<country>{words(COUNTRY_WORDS)})(?!\w))"
     # "Các địa phương ...", "63 tỉnh, thành phố ...", not "Các tỉnh Quảng Bình, Hà Tĩnh ..." (named: each its own)
@@ -46,7 +90,8 @@ _OPENING = re.compile(
 # The first words the pattern can match at: a clause opening on any other word is asked nothing more (most
 # clauses: "Tỷ lệ ...", "Toàn tỉnh có ...").
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in (*SCOPE_LEADS, *WORLD_WORDS, *COUNTRY_WORDS,
-                                                          *PROVINCES_TOGETHER, *SECTOR_WORDS, "bộ", "các", "cơ"))
+                                                          *PROVINCES_TOGETHER, *SECTOR_WORDS, *CENTRAL_GOVERNMENT, "bộ", "các",
+                                                          "cơ"))
 
 
 class Owner(NamedTuple):
@@ -67,12 +112,20 @@ def opening_subject(text: str) -> Owner | None:
         return None
     if found.group("provinces") is not None:
         return None if found.group("next").isupper() else Owner("provinces", found.group("provinces"))
-    whose = {"world": "international", "country": "national"}.get(found.lastgroup, found.lastgroup)
+    whose = {"world": "international", "country": "national", "government": "national"}.get(found.lastgroup,
+                                                                                             found.lastgroup)
     return Owner(whose, found.group(found.lastgroup))
 
 
 def owner_above_provinces(text: str) -> str | None:
     """ministry, national or international when a headline opens on a ministry or a sector, the country,
-    the provinces together or the world as its subject; else None."""
+    the provinces together or the world as its subject, or names a ministry, the government or the country
+    as a whole anywhere ("Năm 2024, Bộ Công an ...", "Phó Thủ tướng dự ...", "Kinh tế số cả nước ..."); else
+    None."""
     subject = opening_subject(text)
-    return subject and {"sector": "ministry", "provinces": "national"}.get(subject.whose, subject.whose)
+    if subject:
+        return {"sector": "ministry", "provinces": "national"}.get(subject.whose, subject.whose)
+    body = _NATIONAL_BODY.search(text)
+    if body:
+        return "ministry" if body.group().lower().startswith(("bộ", "các", "cơ")) else "national"
+    return "national" if country_as_whole(text) else None

@@ -22,8 +22,8 @@ import re
 from dataclasses import replace
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, PLACES_CALLED_POINTS, PLURAL_MARKERS,
-                                              RATE_BASE_NOUNS, words)
+from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, COMPARING_WORDS, PLACES_CALLED_POINTS,
+                                              PLURAL_MARKERS, RANK_WORDS, RATE_BASE_NOUNS, SAME_PERIOD_WORDS, words)
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
@@ -48,6 +48,11 @@ _PER_HUNDRED = re.compile(rf"(?:/\s*|\btrên\s+)100\s+({words(RATE_BASE_NOUNS)})
 # The subject of a score whose numeral carries no "điểm": "điểm chính quyền số ... là 0,6512", "điểm số đạt 0,71".
 _SCORE_SUBJECT = re.compile(rf"(?:tổng\s+)?điểm(?:\s+số(?!\w)|\s+(?!(?:{words(PLACES_CALLED_POINTS)})(?!\w))\w)",
                             re.IGNORECASE)
+# A figure in parentheses right after what it is compared with: "so với năm 2022 (60%)", "so với cùng kỳ (60%)",
+# "so với năm 2023 (thứ 25/63)".
+_COMPARED_BEFORE = re.compile(rf"(?<!\w)(?:{words(COMPARING_WORDS)})\s+(?:(?:{words(SAME_PERIOD_WORDS)})\s*)?"
+                              rf"(?:[^\W\d]+\s+)?(?:\d{{1,2}}\s*[/.-]\s*)?(?:\d{{4}})?\s*(?P<paren>\()\s*"
+                              rf"(?:(?:{words(RANK_WORDS)})\s+)?$", re.IGNORECASE)
 _LISTED = re.compile(rf"(?<!\w)(?:{words(PLURAL_MARKERS)})\s+$", re.IGNORECASE)
 
 
@@ -170,8 +175,13 @@ def _year(figure: Figure, sentence: Sentence, is_index_figure: bool) -> int | No
     right after it, else earlier in its clause, else the one the sentence opens with or states before its
     first figure. An index's rank or score is of its table's year: the one right after it ("xếp thứ 4/63
     năm 2022"), else the year the index is named with before it ("DTI năm 2022 do Bộ ... công bố tháng
-    7/2023, ... xếp thứ 15/63")."""
+    7/2023, ... xếp thứ 15/63"), else a year of its clause, else the one table year its sentence names."""
     q, span, times = figure.q, sentence.span, sentence.times
+    compared_with = _COMPARED_BEFORE.search(sentence.text, max(span.start, q.phrase_start - 60), q.phrase_start)
+    if compared_with:  # "tăng so với năm 2022 (60%)", "so với cùng kỳ (60%)": the figure of the period compared with
+        paren = compared_with.start("paren")
+        compared = [t for t in times if t.compared and t.end <= paren and paren - t.end <= 2]
+        return compared[-1].year if compared else None
     if not times:
         return None
     if is_index_figure:  # ranks listed together ("thứ 20 và 25 về chỉ số DTI năm 2023") share the year after
@@ -187,6 +197,10 @@ def _year(figure: Figure, sentence: Sentence, is_index_figure: bool) -> int | No
     earlier = years_between(times, max(figure.clause_start, q.start - CUE_CHARS), figure.since)
     if earlier:
         return earlier[-1]
+    if is_index_figure:  # "Về kinh tế số, tỉnh đứng thứ 20/63; xã hội số ... trong bảng xếp hạng DTI 2023"
+        tables = set(years_between(times, span.start, span.end, of_index=True))
+        if len(tables) == 1:
+            return tables.pop()
     if opening := opening_year(span.text):
         return opening
     if figure.clause_start > span.start and NOW_CLAUSE.match(sentence.text, figure.clause_start, q.start):

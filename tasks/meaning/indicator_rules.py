@@ -30,7 +30,7 @@ from typing import Callable
 
 from cds_facts.tasks.language.keys import match_key
 from cds_facts.tasks.language.owners import PROVINCE_PREFIX
-from cds_facts.tasks.language.lexicon import (COMPARISON_WORDS, ELLIPSIS_WORDS, GOVERNMENT_LEVELS, HOLDER_VERBS,
+from cds_facts.tasks.language.lexicon import (COMPARED_AVERAGE_WORDS, COMPARISON_WORDS, ELLIPSIS_WORDS, GOVERNMENT_LEVELS, HOLDER_VERBS,
                                               LEVEL_PREFIXES, PARTS_WORDS, PREDICATE_VERBS, RANK_WORDS,
                                               SHARE_BASE_OPENERS, SHARE_BASE_QUALIFIERS, SHARE_VERBS, words)
 from cds_facts.tasks.language.places import Mention
@@ -214,9 +214,10 @@ def _same_measure(figure: Figure, sentence: Sentence) -> Match | None:
     return Match(before.indicator, f"same measure as {before.fact_id}")
 
 
-# What may stand in a percent's words when it repeats the measure before it: levels, "cũ", conjunctions.
+# What may stand in a percent's words when it repeats the measure before it: levels, "cũ", conjunctions, the
+# average it is compared with.
 _ELLIPSIS_FILLER = re.compile(rf"(?<!\w)(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(GOVERNMENT_LEVELS)})(?!\w)"
-                              rf"|(?<!\w)(?:{words(ELLIPSIS_WORDS)})(?!\w)")
+                              rf"|(?<!\w)(?:{words(ELLIPSIS_WORDS, COMPARED_AVERAGE_WORDS)})(?!\w)")
 _PREDICATE_VERB = re.compile(rf"(?<!\w)(?:{words(PREDICATE_VERBS)})\s*$")
 
 

@@ -136,6 +136,7 @@ class Catalogue:
                     and ind.cues[0].context is None:
                 self._named_by_head.setdefault(self._heads[ind.code], []).append((ind, ind.cues[0]))
         self.kind_of = {ind.code: ind.kind for ind in self.indicators}
+        self.family_of = {ind.code: ind.family for ind in self.indicators if ind.family}
         self.per_hundred_of = {ind.code: ind.per_hundred for ind in self.indicators if ind.per_hundred}
         self._world_indices = {ind.code for ind in self.indicators if ind.ranked_units == "countries"}
         self._table_year = {ind.code for ind in self.indicators if ind.table_year}

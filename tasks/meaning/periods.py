@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, DEADLINE_EDGES, DEADLINE_WORDS, GOAL_NOUNS,
-                                             GOAL_SETTING_VERBS, GOAL_WORDS, INDEX_YEAR_NAMES, LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS,
-                                             NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
+from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, DEADLINE_EDGES, DEADLINE_WORDS, DIRECTIVE_AS_NOUN_AFTER,
+                                             DIRECTIVE_VERBS, GOAL_NOUNS, GOAL_SETTING_VERBS, GOAL_WORDS, INDEX_YEAR_NAMES,
+                                             LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS, NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
                                              RESULT_WORDS, SAME_PERIOD_WORDS, THIS_YEAR_WORDS, whole_words, words)
 
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
@@ -132,8 +132,10 @@ def lead_year(sentence: str, first_figure: int) -> int | None:
 
 
 # Words that make a figure a target: "mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "sẽ", "theo kế hoạch",
-# "kế hoạch ... đặt ra".
-TARGET_CUES = whole_words(GOAL_WORDS, flags=re.IGNORECASE)
+# "kế hoạch ... đặt ra"; a directive's verb ("Thủ tướng yêu cầu ... đạt 80%").
+TARGET_CUES = re.compile(rf"(?<!\w)(?:{words(GOAL_WORDS)})(?!\w)"
+                         rf"|(?<!\w){''.join(f'(?<!{re.escape(noun)} )' for noun in DIRECTIVE_AS_NOUN_AFTER)}"
+                         rf"(?:{words(DIRECTIVE_VERBS)})(?!\w)", re.IGNORECASE)
 # ... unless what follows the goal reports a result: "vượt mục tiêu đề ra", "hoàn thành chỉ tiêu",
 # "kết quả đạt", "thực tế đạt", "hiện đã đạt", "các chỉ tiêu ... đều đạt".
 RESULT_CUES = re.compile(rf"(?:(?:{words(RESULT_ADVERBS)})\s+)?(?:{words(RESULT_VERBS)})\s+"

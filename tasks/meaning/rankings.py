@@ -17,7 +17,7 @@ from cds_facts.tasks.language.keys import match_key
 from cds_facts.tasks.language.owners import without_source
 from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, BACK_REFERENCES, BODY_NAMES, CALENDAR_UNITS, HOLDER_VERBS,
                                               INDEX_NAMES_AFTER, INDEX_NOUNS, INDEX_WORDS, NAME_ENDING_VERBS,
-                                              NAME_ENDING_WORDS, OTHER_INDICES, PILLAR_WORDS, PROVINCE_PREFIXES,
+                                              NAME_ENDING_WORDS, NOT_UNITS, OTHER_INDICES, PILLAR_WORDS, PROVINCE_PREFIXES,
                                               RANKED_MEASURES, REGION_WORDS, TABLE_PREPOSITIONS,
                                               words)
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
@@ -36,8 +36,8 @@ _REGION = re.compile(rf"(?<!\w)(?:{words(REGION_WORDS)})(?!\w)")
 _AGENCY_AFTER = re.compile(rf"^\s*(?:{words(HOLDER_VERBS)})\s+(?:{words(AGENCY_WORDS)})(?!\w)")
 # An agency or a district as the rank's subject: "Sở Nội vụ xếp thứ 2 ...", "huyện Gio Linh đứng đầu ..." rank
 # within the province's own ranking; "Ủy ban nhân dân tỉnh ..." is the province itself.
-_AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:{words(CALENDAR_UNITS)})\s+[\d/]+\s*,)?\s*(?:{words(AGENCY_WORDS)})"
-                             rf"(?!\w)(?!\s+(?:nhân dân\s+)?(?:{words(PROVINCE_PREFIXES)})(?!\w))")
+_AGENCY_SUBJECT = re.compile(rf"^(?:\s*(?:trong\s+)?(?:{words(CALENDAR_UNITS)})\s+[\d/]+\s*,)?\s*(?!(?:{words(NOT_UNITS)})(?!\w))"
+                             rf"(?:{words(AGENCY_WORDS)})(?!\w)(?!\s+(?:nhân dân\s+)?(?:{words(PROVINCE_PREFIXES)})(?!\w))")
 # The table a rank is on, or the index a score is of, named right after it: "thứ 23 trên bảng xếp hạng chuyển
 # đổi số cấp tỉnh", "0,5967 điểm DTI".
 _ON_TABLE = re.compile(rf"\s*(?:/\s*\d+\s*)?(?:(?:{words(TABLE_PREPOSITIONS)})\s+bảng xếp hạng\s+(?=\w)"
@@ -81,7 +81,8 @@ def _named_index(catalogue: Catalogue, kind: str, context: RankContext) -> Match
     about = _ABOUT.search(context.after[:_WINDOW]) or _ON_TABLE.match(context.after)
     if about:  # what follows "về" is what is ranked: an index, or something the catalogue does not rank
         named = _named(context.after[about.end():about.end() + _WINDOW], first=True)
-        return _as_index(catalogue, kind, named) if named is not None else None
+        match = _as_index(catalogue, kind, named) if named is not None else None
+        return (match and not _PILLAR.match(named) and _pillar_of(catalogue, kind, match, context.before)) or match
     if context.paragraph_index and _ANAPHORA.search(f"{context.sentence_before} {context.before}"):
         return _as_index(catalogue, kind, context.paragraph_index)  # "bộ chỉ số này": the one just named
     for text in (context.before[-_WINDOW:], context.sentence_before):
@@ -91,6 +92,18 @@ def _named_index(catalogue: Catalogue, kind: str, context: RankContext) -> Match
     if context.paragraph_index:  # "Theo đó, tỉnh đạt 0,7411 điểm, xếp hạng 7/63": the index just named
         return _as_index(catalogue, kind, context.paragraph_index)
     return None
+
+
+def _pillar_of(catalogue: Catalogue, kind: str, index: Match, before: str) -> Match | None:
+    """A pillar the rank's clause names as its subject, when the words after it name the index the pillar is
+    of: "xã hội số đứng thứ 15/63 trong bảng xếp hạng DTI" is the pillar's rank on the index's table, not
+    the index's."""
+    named = _named(before[-_WINDOW:], first=False)
+    if named is None or not _PILLAR.match(named):
+        return None
+    pillar = _as_index(catalogue, kind, named)
+    family = catalogue.family_of.get(index.code)
+    return pillar if pillar and family and catalogue.family_of.get(pillar.code) == family else None
 
 
 def last_index_named(text: str) -> str | None:

@@ -53,7 +53,7 @@ class Carried:
         cited = [f.period_year for f in facts if f.kind in ("rank", "score") and f.period_year
                  and f.indicator and has_table_year(f.indicator)]
         if cited:
-            self.rank_year = cited[-1]
+            self.rank_year = max(cited)  # the newest table cited: an older one is its comparison
         elif years and self._index_named(len(self.read) - 1):
             self.rank_year = (years_between(times, sentence.start, sentence.end, of_index=True) or years)[-1]
         if years and TARGET_CUES.search(key):

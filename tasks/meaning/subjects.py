@@ -25,20 +25,25 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
-                                              COUNTRY_WORDS, HOLDER_VERBS, JOINING_WORDS, MINISTRY_LIST_WORDS,
-                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS,
-                                              PROVINCES_TOGETHER, RANKED_AMONG, WORLD_WORDS, words)
-from cds_facts.tasks.language.owners import PROVINCE_PREFIX, Owner, opening_subject, without_source
+from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
+                                              COUNTRY_SCALE_WORDS,
+                                              COUNTRY_WORDS, HOLDER_VERBS, JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_LIST_WORDS,
+                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PROVINCE_PREFIXES,
+                                              PROVINCE_LIST_WORDS, PROVINCE_UNITS, PROVINCES_TOGETHER, RANKED_AMONG, TERRITORY_WORDS,
+                                              WORLD_WORDS, words)
+from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, PROVINCE_PREFIX, Owner, country_as_whole, national_source,
+                                             opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence, about_whole_province
 
 
 # The resolver's rules, in the order they are asked; each names the evidence it gives ("rule:words").
-SUBJECT_RULES = ("countries ranked", "clause", "owner", "national with",  # above provinces: no province
+SUBJECT_RULES = ("countries ranked", "clause", "owner", "national in subject", "national with",  # above provinces
                  "paired", "holder", "named", "named after", "joint",  # a province its sentence names
-                 "place", "paragraph",  # a place inside the province, its sentence's or its paragraph's
+                 "place",  # a place inside the province its sentence names
+                 "source",  # a ministry or the government as its clause's source, no subject after: unknown
+                 "paragraph",  # the place inside the province its paragraph is about
                  "article")  # the province the article is about
 
 
@@ -59,13 +64,18 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
     q, text = figure.q, sentence.text
     subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
                                                  if figure.clause_start <= m.start and m.end <= q.phrase_start])
-    above = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator)
+    above = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator,
+                     after_a_figure=figure.since > figure.clause_start)
     if above is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
         return Subject(None if above.whose == PROVINCES else above.whose, None, None, above.words)
     named = _province_for(sentence, figure)
     if named is not None and named.mention is None:  # provinces named jointly: of none alone
         return Subject(None, None, None, _evidence(named.rule, named.words))
     place = _place_for(sentence, figure, carried)
+    if not named and (not place or place[0] != "place"):
+        source = _national_source(figure, sentence)
+        if source:
+            return Subject(None, None, None, _evidence("source", source))
     if named:
         province, said = named.mention.name, _evidence(named.rule, named.words)
     else:
@@ -79,6 +89,20 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
     return Subject("province" if province else None, province, None, said)
 
 
+def _national_source(figure: Figure, sentence: Sentence) -> str | None:
+    """A ministry or the government the figure's clause names as its source, when what it says names no
+    province ("Theo Bộ Thông tin và Truyền thông, tỷ lệ hồ sơ trực tuyến đạt 45%": the country's or the
+    ministry's, not known to be the article's province's). A rank out of the provinces is a province's
+    whoever publishes it ("Theo Bộ ..., tỉnh xếp thứ 25/63"); "toàn tỉnh", "trên địa bàn" say the province."""
+    if figure.q.kind == "rank":
+        return None
+    clause = sentence.text[figure.clause_start:figure.q.phrase_start]
+    source = national_source(clause) if len(clause) > 4 else None
+    if source and not _PROVINCE_WORD.search(without_source(clause)):
+        return source
+    return None
+
+
 def _evidence(rule: str, words: str) -> str:
     return f"{rule}:{' '.join(words.split())}"
 
@@ -90,6 +114,8 @@ _COUNTRY_WITH = re.compile(rf"^\s*(?:\S+\s+){{0,3}}?(?:{words(COUNTRY_OWNER_WORD
 # quân chung cả nước (45%)", "so với cả nước (48%)".
 _AVERAGE_BEFORE = re.compile(rf"(?:{words(AVERAGE_WORDS)})(?:\s+chung)?(?:\s+(?:của\s+)?(?:{words(COUNTRY_WORDS)})"
                              rf"(?:\s+(?:{words(AVERAGE_VERBS)}))?)?\s*\(?\s*$", re.IGNORECASE)
+_COMPARED_AVERAGE = re.compile(rf"(?<!\w)(?:{words(COMPARISON_WORDS, COUNTRY_SCALE_WORDS)})\s+(?:\S+\s+){{0,2}}?"
+                               rf"(?:{words(AVERAGE_WORDS)})", re.IGNORECASE)
 _COUNTRY_IN_PARENTHESES = re.compile(rf"(?<!\w)(?:{words(COUNTRY_WORDS)})\s*\(\s*$", re.IGNORECASE)
 # Countries ranked: "Việt Nam xếp thứ 71/193 quốc gia", a denominator no province table has; "xếp thứ 46 thế giới".
 _COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:{words(RANKED_AMONG)})\s+)?(?:{words(COUNTRIES_RANKED, WORLD_WORDS)})(?!\w)",
@@ -98,14 +124,17 @@ _COUNTRIES_AFTER = re.compile(rf"^\s*(?:(?:{words(RANKED_AMONG)})\s+)?(?:{words(
 # ... của các bộ, ngành đạt 92,17%", "của Bộ Tư pháp", "tốc độ internet di động của Việt Nam xếp thứ 46", "của
 # các địa phương".
 _OWNER_OF = re.compile(
-    rf"(?<!\w)(?i:của)\s+(?:(?P<ministry>(?i:các\s+)?[Bb]ộ(?:\s*,\s*ngành|\s+ngành|\s+{CAPITAL}[\w&-]*)|(?i:cơ quan ngang bộ))"
-    rf"|(?P<national>(?i:{words(COUNTRY_WORDS)})(?!\w))"
+    rf"(?<!\w)(?i:của)\s+(?:(?P<ministry>{MINISTRY})"
+    rf"|(?P<national>(?i:{words(COUNTRY_WORDS)})(?!\w)|{GOVERNMENT})"
     rf"|(?P<provinces>(?i:(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)}))(?!\w)(?!\s*{CAPITAL})))")
 # The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
-_PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS)})(?!\w))")
+_PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS, PROVINCE_LIST_WORDS)})(?!\w))")
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
 _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt(?!\w)", re.IGNORECASE)
 _PROVINCE_TABLE_SIZE = 63
+_PROVINCE_OPENING = re.compile(rf"\s*(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(PROVINCE_UNITS, PROVINCE_PREFIXES, PLACE_UNITS)})(?!\w)",
+                               re.IGNORECASE)
+_PROVINCE_WORD = re.compile(rf"(?<!\w)(?:{words(PROVINCE_UNITS, PROVINCE_PREFIXES, TERRITORY_WORDS)})(?!\w)", re.IGNORECASE)
 _TWO_WORD_UNITS = tuple(unit for unit in PLACE_UNITS if " " in unit)  # "thị xã", "thị trấn", "thành phố"
 PLACE_LEVEL = {"xã": 3, "phường": 3, "thị trấn": 3, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 2}
 
@@ -125,12 +154,13 @@ def owner_of_clause(text: str) -> Owner | None:
     return Owner(PROVINCES, subject.words) if subject.whose == "provinces" else subject
 
 
-def scope_of(subject_text: str, after: str, kind: str, denominator: float | None) -> Owner | None:
+def scope_of(subject_text: str, after: str, kind: str, denominator: float | None,
+             after_a_figure: bool = False) -> Owner | None:
     """Owner(ministry, national, international or PROVINCES, "rule:words") when the figure is said of one of
     them, else None.
 
-    subject_text: the clause before the figure from its start (or the previous figure); after: what follows
-    the figure in its clause.
+    subject_text: the clause before the figure from its start (or the province it names last); after: what
+    follows the figure in its clause; after_a_figure: whether another figure of the clause stands before it.
     """
     if kind == "rank" and denominator and denominator > _PROVINCE_TABLE_SIZE:
         return Owner("international", _evidence("countries ranked", f"/{denominator:g}"))
@@ -140,7 +170,9 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     # words are what follows the last comma that ends a preamble.
     said = without_source(subject_text)
     own = _PREAMBLE_COMMA.split(said)[-1]
-    for subject in (said, own) if own != said else (said,):
+    # "Cả nước có 70.000 doanh nghiệp, tỉnh có 1.200 doanh nghiệp": a clause part opening on the province is
+    # its own subject, whoever the clause opened on
+    for subject in (said, own) if own != said and not _PROVINCE_OPENING.match(own) else (own,):
         owner = owner_of_clause(subject)
         if owner:
             return Owner(_ranked(owner.whose, kind), _evidence("clause", owner.words))
@@ -150,10 +182,17 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
         return Owner(_ranked(owner, kind), _evidence("owner", owner_of.group()))
     if kind == "rank":
         return None
+    # "tỷ trọng kinh tế số trong GDP cả nước đạt 12,3%"; "tỷ lệ của tỉnh ... cả nước" stays unsure
+    whole = country_as_whole(own)
+    if whole and not _PROVINCE_WORD.search(own):
+        return Owner("national", _evidence("national in subject", whole))
     tail = subject_text[-40:]
+    # "đạt 68%, cao hơn trung bình cả nước với 45%": the average's value; but "Tỷ lệ ... vượt mức trung bình cả
+    # nước với 68%" is the subject's, compared with an average it gives no figure of
     national = _COUNTRY_WITH.match(after) \
         or tail.rstrip().endswith("(") and _COUNTRY_IN_PARENTHESES.search(tail) \
-        or any(word in tail for word in AVERAGE_WORDS) and _AVERAGE_BEFORE.search(tail)
+        or any(word in tail for word in AVERAGE_WORDS) and (after_a_figure or not _COMPARED_AVERAGE.search(tail)) \
+        and _AVERAGE_BEFORE.search(tail)
     if national:
         return Owner("national", _evidence("national with", national.group().rstrip(" (")))
     return None

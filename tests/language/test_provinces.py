@@ -45,11 +45,18 @@ def test_places_and_provinces_in_text():
     ("Toàn ngành Y tế triển khai bệnh án điện tử", "Bệnh viện tỉnh Quảng Trị là đơn vị đầu tiên.", [], None),
     ("Cả nước có hơn 4.500 dịch vụ công trực tuyến toàn trình", "Quảng Ninh dẫn đầu.", [], None),
     (None, "Bình quân chung cả nước, tỷ lệ hồ sơ trực tuyến đạt 48%.\nĐà Nẵng đứng đầu.", [], None),
+    # ... or names a ministry, the government or the country as a whole anywhere in it
+    ("Năm 2024, Bộ Công an dẫn đầu về dịch vụ công trực tuyến", "Đoàn công tác làm việc tại Nghệ An.", [], None),
+    ("Phó Thủ tướng dự hội nghị về chuyển đổi số", "Hội nghị được tổ chức tại Đà Nẵng.", [], None),
+    ("Kinh tế số cả nước tăng trưởng nhanh", "Hà Nội, Đà Nẵng dẫn đầu.", [], None),
     # a headline that names the province, or is said of no one above it, keeps the province named most
     ("Bộ TT&TT làm việc với tỉnh Quảng Trị về chuyển đổi số", "Quảng Trị có 1.240 trạm BTS.", [], "Quảng Trị"),
     ("Ngành giáo dục Thanh Hóa chuyển đổi số", "Thanh Hóa có 2.000 trường học.", [], "Thanh Hóa"),
     ("Hạ tầng số đi trước", "Quảng Ninh có 6.038 trạm BTS. Toàn tỉnh phủ sóng 4G.", ["baoquangninh.vn"], "Quảng Ninh"),
     ("Bộ trưởng thăm mô hình chuyển đổi số", "Tại Cà Mau, bộ trưởng thăm xã Tân Thành.", [], "Cà Mau"),
+    # the country as a scale is no subject: "dẫn đầu cả nước"
+    ("Dẫn đầu cả nước về hạ tầng số", "Quảng Ninh có 6.038 trạm BTS.", [], "Quảng Ninh"),
+    ("Chính phủ số: tỉnh đi trước một bước", "Quảng Ninh có 6.038 trạm BTS.", [], "Quảng Ninh"),
 ])
 def test_the_province_an_article_is_about_is_none_when_it_is_said_of_a_ministry_or_the_country(title, body, hints,
                                                                                                  province):

@@ -97,6 +97,36 @@ def test_whose_figure(extractor, text, value, expected):
      "Quảng Trị", {"scope": "ministry", "province": None}),
     ("Các đơn vị có tỷ lệ hồ sơ trực tuyến cao gồm: Bắc Ninh (92%), Quảng Ninh (90%), Bộ Công an (88%).", 90,
      "Quảng Trị", {"province": "Quảng Ninh"}),
+    # a source's verb with no comma after it ends its preamble too; what a national source says with no
+    # subject of its own is nobody's known; "toàn tỉnh", a rank out of the provinces, a provincial body are
+    # the province's
+    ("Bộ Thông tin và Truyền thông cho biết cả nước có 110.000 trạm BTS.", 110_000, "Quảng Trị",
+     {"scope": "national", "province": None, "indicator": "infra.bts_stations"}),
+    ("Theo báo cáo của Bộ Công Thương, có 60% doanh nghiệp sử dụng hợp đồng điện tử.", 60, "Quảng Trị",
+     {"scope": None, "province": None, "subject_evidence": "source:Bộ Công Thương"}),
+    ("Theo Bộ Thông tin và Truyền thông, toàn tỉnh có 1.240 trạm BTS.", 1240, "Quảng Trị",
+     {"scope": "province", "province": "Quảng Trị"}),
+    ("Theo Bộ Thông tin và Truyền thông, tỉnh xếp thứ 28/63 về chỉ số DTI.", 28, "Quảng Trị",
+     {"scope": "province", "province": "Quảng Trị", "indicator": "dti.rank"}),
+    ("Theo báo cáo của UBND tỉnh gửi Bộ Thông tin và Truyền thông, tỷ lệ hồ sơ trực tuyến đạt 68%.", 68, "Quảng Trị",
+     {"scope": "province", "province": "Quảng Trị"}),
+    # the central government's goals are the country's, and its directive sets a goal
+    ("Thủ tướng yêu cầu các bộ, ngành đạt 80% hồ sơ trực tuyến toàn trình.", 80, "Quảng Trị",
+     {"scope": "national", "province": None, "status": "target"}),
+    ("Để đáp ứng yêu cầu, tỉnh đã số hóa 80% hồ sơ.", 80, "Quảng Trị", {"province": "Quảng Trị", "status": "actual"}),
+    ("Chính phủ số là trụ cột đầu tiên; tỉnh có 95% hồ sơ trực tuyến.", 95, "Quảng Trị", {"province": "Quảng Trị"}),
+    # the country as what a figure's words are said of, not as a scale or a comparison's base
+    ("Ngành Thông tin và Truyền thông cả nước có 1.200 doanh nghiệp công nghệ số.", 1200, "Quảng Trị",
+     {"scope": "national", "province": None}),
+    ("Tỷ lệ hồ sơ trực tuyến của tỉnh cao nhất cả nước với 80%.", 80, "Quảng Trị", {"province": "Quảng Trị"}),
+    ("Tỷ lệ hồ sơ trực tuyến vượt mức trung bình cả nước với 68%.", 68, "Quảng Trị", {"province": "Quảng Trị"}),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 52%, cao hơn mức trung bình cả nước là 45%.", 45, "Quảng Trị",
+     {"scope": "national", "province": None, "indicator": "gov.online_dossier_rate"}),
+    # a clause part opening on the province is its own subject, whoever the clause opened on
+    ("Cả nước có 70.000 doanh nghiệp công nghệ số, tỉnh có 1.200 doanh nghiệp.", 1200, "Quảng Trị",
+     {"scope": "province", "province": "Quảng Trị"}),
+    ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
+     {"province": None}),
 ])
 def test_whose_figure_when_the_article_or_the_clause_is_about_another_subject(extractor, text, value, province,
                                                                                 expected):
@@ -157,6 +187,11 @@ def test_whose_figure_when_the_article_or_the_clause_is_about_another_subject(ex
     ("Quảng Trị nằm trong nhóm 10 tỉnh dẫn đầu về chuyển đổi số.", 10, {"kind": "rank", "qualifier": "at_most"}),
     # the province's place in the national PAR table
     ("Ủy ban nhân dân tỉnh xếp thứ 12/63 về chỉ số cải cách hành chính.", 12, {"indicator": "index.par_rank"}),
+    # a pillar as the rank's subject on the index's table is the pillar's rank, of the year its sentence names
+    ("Về kinh tế số, tỉnh đứng thứ 20/63; xã hội số đứng thứ 15/63 trong bảng xếp hạng DTI 2023.", 15,
+     {"indicator": "dti.rank_digital_society", "period_year": 2023}),
+    ("Về kinh tế số, tỉnh đứng thứ 20/63; xã hội số đứng thứ 15/63 trong bảng xếp hạng DTI 2023.", 20,
+     {"indicator": "dti.rank_digital_economy", "period_year": 2023}),
 ])
 def test_ranks_and_their_index(extractor, text, value, expected):
     check(read(extractor, text, value), expected)
@@ -209,6 +244,12 @@ def test_who_holds_a_rank(extractor, text, value, expected):
     # no year said: none is guessed
     ("Toàn tỉnh hiện có khoảng 3.500 doanh nghiệp công nghệ số.", 3500,
      {"period_year": None, "qualifier": "approx", "indicator": "econ.digital_enterprises"}),
+    # a figure in parentheses after what it is compared with is of the period compared with, or of none known
+    ("Tỷ lệ hồ sơ trực tuyến năm 2024 đạt 75%, tăng so với năm 2022 (60%).", 60,
+     {"period_year": 2022, "indicator": "gov.online_dossier_rate"}),
+    ("Năm 2024 tỷ lệ hồ sơ trực tuyến đạt 75%, tăng so với cùng kỳ (60%).", 60, {"period_year": None}),
+    ("Năm 2024, tỉnh xếp thứ 20/63 về DTI, tăng 5 bậc so với năm 2023 (thứ 25/63).", 25,
+     {"period_year": 2023, "indicator": "dti.rank"}),
 ])
 def test_year_and_status(extractor, text, value, expected):
     check(read(extractor, text, value), expected)
@@ -355,10 +396,14 @@ SUBJECT_ROWS = [
      ("international", None, "countries ranked:/193")),
     ("countries ranked", "Tốc độ Internet di động của Việt Nam xếp thứ 46 thế giới.", 46, "Quảng Trị",
      ("international", None, "countries ranked:thế giới")),
-    ("clause", "Bộ Công an đạt 92,17% hồ sơ trực tuyến.", 92.17, "Quảng Trị", ("ministry", None, "clause:Bộ Công")),
+    ("clause", "Bộ Công an đạt 92,17% hồ sơ trực tuyến.", 92.17, "Quảng Trị", ("ministry", None, "clause:Bộ Công an")),
+    ("clause", "Chính phủ đặt mục tiêu có 80% hồ sơ được xử lý trực tuyến.", 80, "Quảng Trị",
+     ("national", None, "clause:Chính phủ")),
     ("clause", "Các địa phương cung cấp 6.000 dịch vụ công trực tuyến.", 6000, "Quảng Trị",
      (None, None, "clause:Các địa phương")),  # the provinces together: no one province's, and the contract has no scope
-    ("owner", "Tỷ lệ hồ sơ trực tuyến của Bộ Tư pháp đạt 98%.", 98, "Quảng Trị", ("ministry", None, "owner:của Bộ Tư")),
+    ("owner", "Tỷ lệ hồ sơ trực tuyến của Bộ Tư pháp đạt 98%.", 98, "Quảng Trị", ("ministry", None, "owner:của Bộ Tư pháp")),
+    ("national in subject", "Tỷ trọng kinh tế số trong GDP cả nước đạt 12,3%.", 12.3, "Quảng Trị",
+     ("national", None, "national in subject:cả nước")),
     ("national with", "Tỷ lệ đạt 25%, cao hơn mức bình quân 20% của cả nước.", 20, "Quảng Trị",
      ("national", None, "national with:của cả nước")),
     ("national with", "Tỷ lệ hồ sơ trực tuyến đạt 52%, cao hơn bình quân chung cả nước (45%).", 45, "Quảng Trị",
@@ -376,6 +421,8 @@ SUBJECT_ROWS = [
      ("place", "Quảng Trị", "place:Huyện Hải Lăng; article:Quảng Trị")),
     ("paragraph", "Ở xã Cam Hiếu, người dân đã quen với dịch vụ công. Xã có 300 hộ dùng ví điện tử.", 300, "Quảng Trị",
      ("place", "Quảng Trị", "paragraph:xã Cam Hiếu; article:Quảng Trị")),
+    ("source", "Theo Bộ Thông tin và Truyền thông, tỷ lệ hồ sơ trực tuyến đạt 45%.", 45, "Quảng Trị",
+     (None, None, "source:Bộ Thông tin và Truyền thông")),
     ("article", "Toàn tỉnh có 1.240 trạm BTS.", 1240, "Quảng Trị", ("province", "Quảng Trị", "article:Quảng Trị")),
     # nothing says whose: an article about no province, a clause naming none
     (None, "Tỷ lệ hồ sơ trực tuyến đạt 85%.", 85, None, (None, None, None)),
