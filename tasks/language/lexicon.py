@@ -132,6 +132,10 @@ SCOPE_LEADS = ("riêng", "còn", "trong đó", "đối với", "hiện nay", "hi
 # đã ...": a sum or a spread over provinces, no one province's figure.
 PROVINCES_TOGETHER = ("các địa phương", "nhiều địa phương", "các tỉnh, thành phố", "các tỉnh, thành", "các tỉnh thành",
                       "tỉnh, thành phố", "tỉnh, thành", "các tỉnh")
+# Nouns a count of provinces counts: "20 tỉnh", "63 tỉnh, thành phố". A province has no provinces, so such a
+# count, and a figure said of it ("có 20 tỉnh đạt trên 50%"), is the provinces' together. ("địa phương" also
+# names a province's districts and communes: "13/13 địa phương cấp huyện".)
+PROVINCE_COUNT_NOUNS = ("tỉnh", "tỉnh, thành phố", "tỉnh, thành", "tỉnh thành", "tỉnh/thành phố", "tỉnh/thành")
 # A headline said of a whole sector, nationwide when it names no province: "Toàn ngành Tư pháp ...".
 SECTOR_WORDS = ("toàn ngành", "ngành")
 # Verbs of a change: "tăng 5 bậc", "giảm 3%", and the particles that may follow them ("tăng thêm 5 bậc").
@@ -178,6 +182,12 @@ PERIOD_EDGES = ("cuối", "đầu", "hết", "giữa")  # "so với cuối năm 
 CALENDAR_UNITS = ("năm", "tháng", "quý")
 # Words that make the nouns after them plural, listed as parts of another: "sắp xếp các phường Lam Hạ".
 PLURAL_MARKERS = ("các", "những")
+# A figure said per unit, not of the whole: "bình quân mỗi xã có 5 tổ công nghệ số", "từng trường có 2 phòng".
+# What the catalogue counts is the province's total, so such a figure is none of its values. Per unit of
+# time ("mỗi năm", "mỗi ngày") is a rate of the whole and stays.
+PER_UNIT_WORDS = ("mỗi", "từng")
+PER_UNIT_NOUNS = (*PLACE_UNITS, *VILLAGE_UNITS, "hộ", "hộ gia đình", "người", "người dân", "doanh nghiệp", "cơ quan",
+                  "đơn vị", "trường", "trường học", "địa phương", "cán bộ", "học sinh")
 # Bases of a rate per hundred: "85 thuê bao/100 dân", "trên 100 hộ gia đình".
 RATE_BASE_NOUNS = ("dân", "người dân", "hộ gia đình", "hộ")
 # Nouns after "điểm" that make it a place, not a score: "điểm phát wifi", "điểm giao dịch", "điểm bưu điện".

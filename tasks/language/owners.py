@@ -17,8 +17,8 @@ import re
 from typing import NamedTuple
 
 from cds_facts.tasks.language.lexicon import (CENTRAL_GOVERNMENT, COUNTRY_AS_WHOLE, COUNTRY_SCALE_WORDS, COUNTRY_WORDS,
-                                              INDEX_NAMES_AFTER_GOVERNMENT, MINISTRY_NAMES, PROVINCE_PREFIXES,
-                                              PROVINCE_UNITS, PROVINCES_TOGETHER, REPORTING_VERBS, REPORTING_VERBS_ALONE,
+                                              INDEX_NAMES_AFTER_GOVERNMENT, MINISTRY_NAMES, PROVINCES_TOGETHER,
+                                              PROVINCE_PREFIXES, PROVINCE_UNITS, REPORTING_VERBS, REPORTING_VERBS_ALONE,
                                               SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.patterns import CAPITAL
 

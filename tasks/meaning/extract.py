@@ -27,12 +27,12 @@ from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, CO
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
-from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, Time, lead_year, opening_year, period_year, status,
-                                             times_in, years_between)
+from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, Time, lead_year, opening_year, period_year, status, times_in,
+                                             years_between)
 from cds_facts.tasks.meaning.phrases import counted_after, subject_before
 from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence
-from cds_facts.tasks.meaning.indicator_rules import (CUE_CHARS, PARTS_INTRO, TOTAL_KINDS, Question, indicator_for,
-                                                    listed_end)
+from cds_facts.tasks.meaning.indicator_rules import (CUE_CHARS, PARTS_INTRO, Question, TOTAL_KINDS, indicator_for,
+                                                     listed_end)
 from cds_facts.tasks.meaning.sentences import Span, clause_bounds, paragraph_start, sentences
 from cds_facts.tasks.meaning.subjects import respectively, subject_of
 from cds_facts.tasks.models import Article, Fact

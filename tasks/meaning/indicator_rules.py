@@ -12,11 +12,14 @@
                     số cộng đồng")                                          named before:<the cue>
     same measure    a percent repeating the measure before it for another level or year ("cấp huyện đạt 72%")
                                                                             same measure as <fact>
+    respectively    a figure after "lần lượt" other than the first: the first's ("với tỷ lệ lần lượt 90%,
+                    88%, 85%")                                              respectively with <fact>
 
     veto            on                 leaves the figure without one when
     per hundred     cue                a rate per 100 of a base is matched to no rate per 100 of that base
     share base      cue, named before, a share is said out of another whole than the indicator's
                     same measure       ("trên tổng số người sử dụng di động")
+    per unit        cue, named before  the figure is said per unit ("bình quân mỗi xã có 5 tổ")
 
 A rule that applies and finds an indicator decides; a veto that holds leaves the figure without one and no
 later rule is asked; a final rule decides when it applies, found or not. Each rule and each veto has a row
@@ -30,8 +33,9 @@ from typing import Callable
 
 from cds_facts.tasks.language.keys import match_key
 from cds_facts.tasks.language.owners import PROVINCE_PREFIX
-from cds_facts.tasks.language.lexicon import (COMPARED_AVERAGE_WORDS, COMPARISON_WORDS, ELLIPSIS_WORDS, GOVERNMENT_LEVELS, HOLDER_VERBS,
-                                              LEVEL_PREFIXES, PARTS_WORDS, PREDICATE_VERBS, RANK_WORDS,
+from cds_facts.tasks.language.lexicon import (COMPARED_AVERAGE_WORDS, COMPARISON_WORDS, ELLIPSIS_WORDS,
+                                              GOVERNMENT_LEVELS, HOLDER_VERBS, LEVEL_PREFIXES, PARTS_WORDS,
+                                              PER_UNIT_NOUNS, PER_UNIT_WORDS, PREDICATE_VERBS, RANK_WORDS,
                                               SHARE_BASE_OPENERS, SHARE_BASE_QUALIFIERS, SHARE_VERBS, words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
@@ -162,15 +166,35 @@ def _share_of_another_whole(ask: Question, match: Match | None) -> bool:
     return bool(base) and not ask.catalogue.is_share_of(match.code, base.group(1))
 
 
+def _per_unit(ask: Question, match: Match | None) -> bool:
+    figure = ask.figure
+    return match is not None and bool(_PER_UNIT.search(figure.left, max(0, len(figure.left) - _PER_UNIT_REACH)))
+
+
+def _respectively(ask: Question) -> Match | None:
+    """The indicator of the first figure "lần lượt" lists, for the others: one measure for each subject."""
+    sentence, q = ask.sentence, ask.figure.q
+    place, _ = sentence.paired(q)
+    listed = [f for f in sentence.facts if f.start_char > sentence.respectively.end()]
+    first = listed[0] if len(listed) == place else None
+    if first is None or not first.indicator or first.kind != q.kind or first.change:
+        return None
+    return Match(first.indicator, f"respectively with {first.fact_id}")
+
+
 _RANKS, _PERCENTS, _COUNTS = frozenset(("rank", "score")), frozenset(("percent",)), frozenset(("count",))
 _SHARE_BASE_VETO: Veto = ("share base", _share_of_another_whole)
+_PER_UNIT_VETO: Veto = ("per unit", _per_unit)
 RULES: tuple[Rule, ...] = (
     Rule("index", _RANKS, None, _index, final=True),
     Rule("compared", _PERCENTS, _compared, lambda ask: None, final=True),
     Rule("breakdown", None, None, _breakdown),
+    Rule("respectively", frozenset(("percent", "count", "score", "money")),
+         lambda ask: (ask.sentence.paired(ask.figure.q) or (0, 0))[0] > 0, _respectively),
     Rule("share", _PERCENTS, lambda ask: _previous_total(ask) is not None, _share, final=True),
-    Rule("cue", None, None, _cue, vetoes=(("per hundred", _other_per_hundred), _SHARE_BASE_VETO)),
-    Rule("named before", _COUNTS, lambda ask: bool(ask.figure.counted), _named_before, vetoes=(_SHARE_BASE_VETO,)),
+    Rule("cue", None, None, _cue, vetoes=(("per hundred", _other_per_hundred), _SHARE_BASE_VETO, _PER_UNIT_VETO)),
+    Rule("named before", _COUNTS, lambda ask: bool(ask.figure.counted), _named_before,
+         vetoes=(_SHARE_BASE_VETO, _PER_UNIT_VETO)),
     Rule("same measure", _PERCENTS, None, lambda ask: _same_measure(ask.figure, ask.sentence),
          vetoes=(_SHARE_BASE_VETO,)),
 )
@@ -189,6 +213,9 @@ TOTAL_KINDS = {"count", "ratio"}  # a ratio's parts add up to its numerator
 # The label of a part in a breakdown: "cấp tỉnh", "khối huyện", "thành phố", "các xã".
 _LEVEL_LABEL = re.compile(rf"^(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(GOVERNMENT_LEVELS)})$")
 
+# A figure said per unit: "bình quân mỗi xã có 5 tổ", "từng trường có 2 phòng" (in its words before it).
+_PER_UNIT = re.compile(rf"(?<!\w)(?:{words(PER_UNIT_WORDS)})\s+(?:{words(PER_UNIT_NOUNS)})(?!\w)", re.IGNORECASE)
+_PER_UNIT_REACH = 60
 # What a share is said to be out of: "trên tổng số người sử dụng di động", "trên tổng dân số".
 _SHARE_BASE = re.compile(rf"(?<!\w)(?:{words(SHARE_BASE_OPENERS)}) tổng(?: số)?(?: (?:{words(SHARE_BASE_QUALIFIERS)}))?(?: [\d.,]+)?"
                          r" (?!số(?!\w))((?:[^\W\d]+ ?){1,4})")  # "trên tổng số khoảng 168.000 hồ sơ": out of hồ sơ

@@ -14,12 +14,12 @@ from decimal import Decimal, InvalidOperation
 from cds_facts.tasks.language.keys import lower, match_key
 from cds_facts.tasks.meaning.periods import is_year
 from cds_facts.tasks.language.lexicon import (BOTTOM_WORDS, DAY_WORDS, DOCUMENT_TYPES, DONG_WORDS, EVENT_WORDS,
-                                               FOREIGN_CURRENCIES, GROUP_JOINING_VERBS, GROUP_WORDS, LABEL_WORDS,
-                                               LEVEL_WORDS, MONEY_NOUNS, MONEY_VERBS, MULTIPLIERS, PRODUCT_NOUNS,
-                                               QUALIFIER_WORDS, RANGE_END_WORDS, RANK_WORDS, RANKED_UNITS,
-                                               RATE_BASE_NOUNS, STANDARD_NAMES, STORAGE_UNITS, TIME_UNITS, TOP_WORDS,
-                                               VND_CODES, WORDS_AFTER_A_NAME, WORDS_AFTER_A_SCORE, WORDS_AFTER_A_SUM,
-                                               words)
+                                              FOREIGN_CURRENCIES, GROUP_JOINING_VERBS, GROUP_WORDS, LABEL_WORDS,
+                                              LEVEL_WORDS, MONEY_NOUNS, MONEY_VERBS, MULTIPLIERS, PRODUCT_NOUNS,
+                                              QUALIFIER_WORDS, RANGE_END_WORDS, RANKED_UNITS, RANK_WORDS,
+                                              RATE_BASE_NOUNS, STANDARD_NAMES, STORAGE_UNITS, TIME_UNITS, TOP_WORDS,
+                                              VND_CODES, WORDS_AFTER_A_NAME, WORDS_AFTER_A_SCORE, WORDS_AFTER_A_SUM,
+                                              words)
 
 # A digit run with separators, standing alone (not glued to a letter before it).
 NUMERAL = re.compile(r"(?<![\w.,/-])\d(?:[\d.,]*\d)?")
@@ -62,6 +62,16 @@ _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 _LABEL_BEFORE = re.compile(
     rf"(?:^|\s)(?:{words(LABEL_WORDS)}|(?:{words(LEVEL_WORDS)})(?:\s*\d\s*(?:,|và|-|–))*)\s*$"
     r"|(?:^|\s)1[89]00\s*$")  # the second group of a service number: "1900 1075"
+# ... unless the label's word ends a name of two capitalised words within a sentence: "..., Hải Phòng 5.000
+# trạm" counts, while "Phòng 5", "Tại Phòng 5" (the sentence's first word) and "UBND Phường 5" (an acronym) label.
+def _ends_a_name(before: str) -> bool:
+    words = before.split()[-3:]
+    if len(words) < 3 or words[0][-1] in ".!?:":
+        return False
+    first, label = words[1], words[2]
+    return first[0].isupper() and label[0].isupper() and not first.isupper()
+
+
 # A calendar word before a numeral makes it a date part when the numeral could be one: "ngày 14", "tháng 9",
 # "năm 2"; "mỗi ngày 47.600 lượt" is a count.
 _CALENDAR_BEFORE = {"ngày": 31, "tháng": 12, "năm": 12}
@@ -198,7 +208,7 @@ _NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
     ("a phone number or a code", lambda n: n.token.isdigit() and (n.token.startswith("0") and len(n.token) > 1
                                                                  or len(n.token) >= 6)),
     ("a year", lambda n: is_year(n.token) and not _PERCENT.match(n.after)),
-    ("a label (thôn 2, Điều 5, hotline)", lambda n: _LABEL_BEFORE.search(n.near)),
+    ("a label (thôn 2, Điều 5, hotline)", lambda n: _LABEL_BEFORE.search(n.near) and not _ends_a_name(n.before)),
     ("a document number", lambda n: _DOCUMENT_BEFORE.search(n.near)),
     ("a quoted name", lambda n: _quoted_name(n.text, n.start)),
     ("a level (mức 2)", lambda n: n.word_before == "mức" and n.token.isdigit() and n.value <= _HIGHEST_LEVEL

@@ -5,9 +5,10 @@ import re
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, DEADLINE_EDGES, DEADLINE_WORDS, DIRECTIVE_AS_NOUN_AFTER,
-                                             DIRECTIVE_VERBS, GOAL_NOUNS, GOAL_SETTING_VERBS, GOAL_WORDS, INDEX_YEAR_NAMES,
-                                             LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS, NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
-                                             RESULT_WORDS, SAME_PERIOD_WORDS, THIS_YEAR_WORDS, whole_words, words)
+                                              DIRECTIVE_VERBS, GOAL_NOUNS, GOAL_SETTING_VERBS, GOAL_WORDS,
+                                              INDEX_YEAR_NAMES, LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS,
+                                              NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
+                                              RESULT_WORDS, SAME_PERIOD_WORDS, THIS_YEAR_WORDS, whole_words, words)
 
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.lexicon import (COMMA_COMPOUNDS, LIST_NOUNS, MEASURE_HEADS, PHRASE_END_WORDS,
                                               SUBJECT_TAIL_WORDS, whole_words, words)
 
 # Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
 _PHRASE_STOP = re.compile(rf"[,.;:()!?…“”\"]|(?<!\w)(?:{words(PHRASE_END_WORDS)})(?!\w)", re.IGNORECASE)
 # A comma or "và" that joins another noun to the list the figure counts: "100% xã, thôn, bản", "28 nền tảng và
-# cơ sở dữ liệu dùng chung", "100% doanh nghiệp, tổ chức".
-_LIST_JOIN = re.compile(rf"(?:\s*,\s*|\s*và\s+)(?=(?:{words(LIST_NOUNS)})(?!\w))", re.IGNORECASE)
+# cơ sở dữ liệu dùng chung", "100% doanh nghiệp, tổ chức". A noun with a name after it is a subject of its own:
+# "4.500 dịch vụ ..., tỉnh Hà Tĩnh có 1.200" lists no province.
+_LIST_JOIN = re.compile(rf"(?:\s*,\s*|\s*và\s+)(?=(?i:{words(LIST_NOUNS)})(?!\w)(?!\s+{CAPITAL}))")
 # Verbs that join a subject to its figure: "Tỷ lệ ... đạt 85%", "... là 4.970 trạm".
 _PREDICATE_TAIL = re.compile(rf"(?:\s+(?:{words(SUBJECT_TAIL_WORDS)}))+\s*$", re.IGNORECASE)
 # A compound with a comma inside goes on past its comma: "16/125 cơ sở khám, chữa bệnh".

@@ -17,8 +17,8 @@ from cds_facts.tasks.language.keys import match_key
 from cds_facts.tasks.language.owners import without_source
 from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, BACK_REFERENCES, BODY_NAMES, CALENDAR_UNITS, HOLDER_VERBS,
                                               INDEX_NAMES_AFTER, INDEX_NOUNS, INDEX_WORDS, NAME_ENDING_VERBS,
-                                              NAME_ENDING_WORDS, NOT_UNITS, OTHER_INDICES, PILLAR_WORDS, PROVINCE_PREFIXES,
-                                              RANKED_MEASURES, REGION_WORDS, TABLE_PREPOSITIONS,
+                                              NAME_ENDING_WORDS, NOT_UNITS, OTHER_INDICES, PILLAR_WORDS,
+                                              PROVINCE_PREFIXES, RANKED_MEASURES, REGION_WORDS, TABLE_PREPOSITIONS,
                                               words)
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
 

@@ -25,14 +25,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS, COUNTRIES_RANKED, COUNTRY_OWNER_WORDS,
-                                              COUNTRY_SCALE_WORDS,
-                                              COUNTRY_WORDS, HOLDER_VERBS, JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_LIST_WORDS,
-                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PROVINCE_PREFIXES,
-                                              PROVINCE_LIST_WORDS, PROVINCE_UNITS, PROVINCES_TOGETHER, RANKED_AMONG, TERRITORY_WORDS,
-                                              WORLD_WORDS, words)
-from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, PROVINCE_PREFIX, Owner, country_as_whole, national_source,
-                                             opening_subject, without_source)
+from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS, COUNTRIES_RANKED,
+                                              COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS, COUNTRY_WORDS, HOLDER_VERBS,
+                                              JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_LIST_WORDS, OWNER_PREPOSITIONS,
+                                              PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS, PROVINCES_TOGETHER,
+                                              PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS, PROVINCE_PREFIXES,
+                                              PROVINCE_UNITS, RANKED_AMONG, TERRITORY_WORDS, WORLD_WORDS, words)
+from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, Owner, PROVINCE_PREFIX, country_as_whole,
+                                             national_source, opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence, about_whole_province
@@ -40,6 +40,7 @@ from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence, about_who
 
 # The resolver's rules, in the order they are asked; each names the evidence it gives ("rule:words").
 SUBJECT_RULES = ("countries ranked", "clause", "owner", "national in subject", "national with",  # above provinces
+                 "provinces counted",  # a count of provinces, or a figure said of one: the provinces together
                  "paired", "holder", "named", "named after", "joint",  # a province its sentence names
                  "place",  # a place inside the province its sentence names
                  "source",  # a ministry or the government as its clause's source, no subject after: unknown
@@ -68,6 +69,9 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
                      after_a_figure=figure.since > figure.clause_start)
     if above is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
         return Subject(None if above.whose == PROVINCES else above.whose, None, None, above.words)
+    counted = _provinces_counted(figure, sentence)
+    if counted:  # "20 tỉnh", "có 20 tỉnh đạt trên 50%": the provinces together
+        return Subject(None, None, None, _evidence("provinces counted", counted))
     named = _province_for(sentence, figure)
     if named is not None and named.mention is None:  # provinces named jointly: of none alone
         return Subject(None, None, None, _evidence(named.rule, named.words))
@@ -87,6 +91,19 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
         own = _evidence(rule, mention.name if rule == "paragraph" else text[mention.start:mention.end])
         return Subject("place", province, mention, f"{own}; {said}" if said else own)
     return Subject("province" if province else None, province, None, said)
+
+
+def _provinces_counted(figure: Figure, sentence: Sentence) -> str | None:
+    """The words of a count of provinces the figure is ("20 tỉnh", "63/63 tỉnh, thành phố"), or is said of
+    right after it ("có 20 tỉnh đạt trên 50% hồ sơ trực tuyến"); else None. "tỉnh Hà Tĩnh" names one."""
+    q = figure.q
+    if q.kind in ("count", "ratio") and figure.counted_end > q.phrase_end and _COUNTS_PROVINCES.match(figure.counted):
+        return sentence.text[q.phrase_start:figure.counted_end]
+    before = sentence.facts[-1] if sentence.facts else None
+    if before is not None and before.subject_evidence and before.subject_evidence.startswith("provinces counted:") \
+            and before.start_char >= figure.clause_start and _SAID_OF_BEFORE.match(figure.left):
+        return before.subject_evidence.split(":", 1)[1]
+    return None
 
 
 def _national_source(figure: Figure, sentence: Sentence) -> str | None:
@@ -132,6 +149,9 @@ _PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS, PROVINCE_L
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
 _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt(?!\w)", re.IGNORECASE)
 _PROVINCE_TABLE_SIZE = 63
+_COUNTS_PROVINCES = re.compile(rf"(?i:{words(PROVINCE_COUNT_NOUNS)})(?!\w)(?!\s*{CAPITAL})")
+# Only a predicate between a count and the figure said of it: "20 tỉnh đạt trên 50%", "20 tỉnh có tỷ lệ ... 50%".
+_SAID_OF_BEFORE = re.compile(rf"^\s*(?:{words(PREDICATE_VERBS)}|có)\s+(?:[^\W\d]+\s+){{0,6}}$", re.IGNORECASE)
 _PROVINCE_OPENING = re.compile(rf"\s*(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(PROVINCE_UNITS, PROVINCE_PREFIXES, PLACE_UNITS)})(?!\w)",
                                re.IGNORECASE)
 _PROVINCE_WORD = re.compile(rf"(?<!\w)(?:{words(PROVINCE_UNITS, PROVINCE_PREFIXES, TERRITORY_WORDS)})(?!\w)", re.IGNORECASE)

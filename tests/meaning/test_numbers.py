@@ -118,6 +118,7 @@ def refusal_of(text, numeral):
     ("từ năm 2019 đến nay", "2019", "a year"),
     ("tại thôn 5 của xã", "5", "a label (thôn 2, Điều 5, hotline)"),
     ("học viên khoá 12 đã tốt nghiệp", "12", "a label (thôn 2, Điều 5, hotline)"),  # old-style tones, one spelling
+    ("làm việc tại UBND Phường 5 sáng nay", "5", "a label (thôn 2, Điều 5, hotline)"),  # an acronym names no place
     ("theo Nghị quyết 57 của Bộ Chính trị", "57", "a document number"),
     ("triển khai mô hình “5 có” ở thôn", "5", "a quoted name"),
     ("tài khoản định danh điện tử mức 2", "2", "a level (mức 2)"),

@@ -86,6 +86,12 @@ def test_whose_figure(extractor, text, value, expected):
      "Quảng Trị", {"scope": "ministry", "province": None}),
     ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
      {"province": None}),
+    # a count of provinces is no province's; a province named in a list of them owns its own figure
+    ("Quảng Trị là một trong 10 tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất, đạt 68%.", 10, "Quảng Trị",
+     {"scope": None, "province": None}),
+    ("Quảng Trị là một trong 10 tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất, đạt 68%.", 68, "Quảng Trị",
+     {"province": "Quảng Trị"}),
+    ("Quảng Ninh có 6.038 trạm BTS, Hải Phòng 5.000 trạm.", 5000, "Quảng Trị", {"province": "Hải Phòng"}),
     ("Theo Bộ, tỷ lệ hồ sơ trực tuyến của các địa phương đạt 60%.", 60, "Quảng Trị", {"province": None}),
     ("Tỷ lệ hồ sơ trực tuyến của Bộ Tư pháp đạt 98%.", 98, "Quảng Trị", {"scope": "ministry", "province": None}),
     ("Các tỉnh Quảng Bình, Hà Tĩnh có 900 trạm BTS.", 900, "Quảng Trị", {"province": None}),  # both: neither alone
@@ -127,6 +133,12 @@ def test_whose_figure(extractor, text, value, expected):
      {"scope": "province", "province": "Quảng Trị"}),
     ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
      {"province": None}),
+    # a count of provinces is no province's; a province named in a list of them owns its own figure
+    ("Quảng Trị là một trong 10 tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất, đạt 68%.", 10, "Quảng Trị",
+     {"scope": None, "province": None}),
+    ("Quảng Trị là một trong 10 tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất, đạt 68%.", 68, "Quảng Trị",
+     {"province": "Quảng Trị"}),
+    ("Quảng Ninh có 6.038 trạm BTS, Hải Phòng 5.000 trạm.", 5000, "Quảng Trị", {"province": "Hải Phòng"}),
 ])
 def test_whose_figure_when_the_article_or_the_clause_is_about_another_subject(extractor, text, value, province,
                                                                                 expected):
@@ -297,6 +309,10 @@ def test_years_said_from_the_articles_own(extractor, text, value, expected):
     ("Đã có 11,07 triệu lượt truy cập Cổng dịch vụ công của tỉnh.", 11_070_000, {"indicator": "gov.portal_visits"}),
     ("Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 85,5%, tăng 3,2% so với cùng kỳ năm trước.", 3.2,
      {"change": "increase", "indicator": None}),
+    # a noun with a name after it starts a subject of its own, no item of the list the figure counts
+    ("Cả nước có 4.500 dịch vụ công trực tuyến toàn trình, tỉnh Quảng Trị có 1.200 dịch vụ.", 4500,
+     {"counted": "dịch vụ công trực tuyến toàn trình"}),
+    ("Trong khi cả nước đạt 45%, tỉnh đạt 68% hồ sơ trực tuyến.", 45, {"counted": "Trong khi cả nước", "scope": "national"}),
     # a part of a total is linked to it
     ("Tỉnh có 47 xã, trong đó 20 xã đạt chuẩn nông thôn mới kiểu mẫu.", 20, {"part_of": "d:8"}),
 ])
@@ -369,7 +385,10 @@ RULE_ROWS = [
      "động.", 1200, "soc.community_tech_teams", "named before:tổ công nghệ số cộng đồng"),
     ("same measure", "Tỷ lệ hồ sơ xử lý trực tuyến cấp tỉnh đạt 90%, cấp huyện đạt 70%.", 70,
      "gov.online_dossier_rate", "same measure as "),
+    ("respectively", "Đà Nẵng, Hà Nội, Quảng Ninh có tỷ lệ hồ sơ trực tuyến lần lượt là 90%, 88%, 85%.", 85,
+     "gov.online_dossier_rate", "respectively with "),
     ("per hundred", "Tỉnh có 85 thuê bao Internet/100 dân.", 85, None, None),
+    ("per unit", "Bình quân mỗi xã có 5 tổ công nghệ số cộng đồng.", 5, None, None),
     ("share base", "Tỷ lệ người dùng điện thoại thông minh đạt 80% trên tổng số người sử dụng di động.", 80,
      None, None),
 ]
@@ -408,6 +427,8 @@ SUBJECT_ROWS = [
      ("national", None, "national with:của cả nước")),
     ("national with", "Tỷ lệ hồ sơ trực tuyến đạt 52%, cao hơn bình quân chung cả nước (45%).", 45, "Quảng Trị",
      ("national", None, "national with:cả nước")),
+    ("provinces counted", "Trong 63 tỉnh, thành phố, có 20 tỉnh đạt trên 50% hồ sơ trực tuyến.", 50, "Quảng Trị",
+     (None, None, "provinces counted:20 tỉnh")),
     ("paired", "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3 về DTI năm 2023.", 3, "Quảng Trị",
      ("province", "Quảng Ninh", "paired:Quảng Ninh")),
     ("holder", "Trên bảng xếp hạng DTI năm 2023, ở vị trí thứ 2 là Hà Nội.", 2, "Quảng Trị",
