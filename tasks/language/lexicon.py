@@ -160,6 +160,15 @@ ELLIPSIS_WORDS = ("cũ", "và", "còn", "riêng", "tỉnh", "thành phố", "đ�
 # trung bình cả nước là 45%".
 COMPARED_AVERAGE_WORDS = ("cao hơn", "thấp hơn", "hơn", "vượt", "so với", "mức", "bình quân", "trung bình", "chung",
                           "của", *COUNTRY_WORDS)
+# Words that open a topic the clause after it is about: "Về hạ tầng số, toàn tỉnh có ...", "Đối với dịch vụ công
+# trực tuyến, ...". A figure's measure may be in its topic; it is not in a purpose, a cause or a concession
+# before it ("Để nâng tỷ lệ hồ sơ trực tuyến, tỉnh đã hỗ trợ 85% người dân ...").
+TOPIC_OPENERS = ("về", "đối với", "trong lĩnh vực", "ở lĩnh vực", "lĩnh vực", "riêng", "riêng về", "với", "còn",
+                 "trong đó", "về mặt")
+# Words that, alone between a break and a figure, predicate it of what stands before the break: "Tỷ lệ ... được
+# cải thiện, đạt 65%", "..., chỉ đạt 30%".
+PREDICATE_ADVERBS = ("chỉ", "mới", "đã", "cũng", "đều", "vẫn", "hiện", "ước", "dự kiến", "tiếp tục", "bình quân",
+                     "trung bình")
 # Verbs a figure is predicated by: "Tỷ lệ ... đạt 85%", "ở mức 70%".
 PREDICATE_VERBS = ("đạt", "là", "với", "chiếm", "lên", "ở mức")
 # The words a rank's numeral follows: "xếp thứ 15", "hạng 7".

@@ -29,7 +29,7 @@ from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
 from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, Time, lead_year, opening_year, period_year, status, times_in,
                                              years_between)
-from cds_facts.tasks.meaning.phrases import counted_after, subject_before
+from cds_facts.tasks.meaning.phrases import counted_after, own_words_before, subject_before
 from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence
 from cds_facts.tasks.meaning.indicator_rules import (CUE_CHARS, PARTS_INTRO, Question, TOTAL_KINDS, indicator_for,
                                                      listed_end)
@@ -160,13 +160,14 @@ def _read_figure(text: str, key: str, span: Span, quantities: list[Quantity], i:
     if q.kind == "count" and not counted_end > q.phrase_end and _SCORE_SUBJECT.match(counted):
         q = replace(q, kind="score")  # "điểm chính quyền số của tỉnh là 0,6512": its subject says it is a score
     left = text[since:q.phrase_start]
+    own_left = own_words_before(left) if counted_end > q.phrase_end else left
     base = _PER_HUNDRED.search(f"{counted} {right}" if counted_end > q.phrase_end else counted) \
         if q.kind in ("count", "ratio") and q.denominator in (None, 100.0) else None
     per_hundred = base and ("hộ" if base.group(1).startswith("hộ") else "dân")
     if per_hundred:
         q = replace(q, kind="ratio", denominator=100.0)  # "85 thuê bao/100 dân": a rate per 100 inhabitants
     return Figure(q, quantities[i + 1:], per_hundred, clause_start, clause_end, limit, since, counted, counted_end,
-                   surface_start, left, " ".join(match_key(f"{left} {counted} {right}").split()),
+                   surface_start, left, " ".join(match_key(f"{own_left} {counted} {right}").split()),
                    key[clause_start:clause_end])
 
 

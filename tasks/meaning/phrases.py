@@ -11,7 +11,7 @@ from itertools import islice
 
 from cds_facts.tasks.language.patterns import CAPITAL
 from cds_facts.tasks.language.lexicon import (COMMA_COMPOUNDS, LIST_NOUNS, MEASURE_HEADS, PHRASE_END_WORDS,
-                                              SUBJECT_TAIL_WORDS, whole_words, words)
+                                              PREDICATE_ADVERBS, SUBJECT_TAIL_WORDS, TOPIC_OPENERS, whole_words, words)
 
 # Words that end a counted noun phrase: "1.805 dịch vụ công trực tuyến, trong đó ..." stops at ",".
 _PHRASE_STOP = re.compile(rf"[,.;:()!?…“”\"]|(?<!\w)(?:{words(PHRASE_END_WORDS)})(?!\w)", re.IGNORECASE)
@@ -25,6 +25,9 @@ _PREDICATE_TAIL = re.compile(rf"(?:\s+(?:{words(SUBJECT_TAIL_WORDS)}))+\s*$", re
 _COMPOUND = whole_words(COMMA_COMPOUNDS, flags=re.IGNORECASE)
 _COMPOUND_REACH = 40
 MEASURE_HEAD = whole_words(MEASURE_HEADS, flags=re.IGNORECASE)
+_ONLY_PREDICATE = re.compile(rf"\s*(?:(?:{words(PREDICATE_ADVERBS)})\s+)*(?:(?:{words(SUBJECT_TAIL_WORDS)})\s*)*$",
+                             re.IGNORECASE)
+_TOPIC = re.compile(rf"\s*(?:{words(TOPIC_OPENERS)})\s", re.IGNORECASE)
 _MAX_PHRASE_WORDS = 12
 _NON_SPACE = re.compile(r"\S+")
 _MAX_SUBJECT_WORDS = 12
@@ -61,13 +64,32 @@ def _compound_across(text: str, start: int, position: int, limit: int) -> int | 
     return None
 
 
-def _last_break(window: str) -> int:
-    """Where the last comma, semicolon, colon or parenthesis of window stands (-1 if none); a comma inside a
-    compound ("các bộ, ngành") is none."""
+def last_break(window: str) -> int:
+    """Where the last comma, semicolon, colon or opening parenthesis of window stands (-1 if none); a comma
+    inside a compound ("các bộ, ngành") is none, nor is a parenthesis closed before the window ends ("Số trạm
+    thông tin di động (BTS) trên địa bàn tỉnh là")."""
     for found in reversed(list(re.finditer(r"[,;:(]", window))):
+        if found.group() == "(" and ")" in window[found.end():]:
+            continue
         if found.group() != "," or _compound_across(window, 0, found.start() + 1, len(window)) is None:
             return found.start()
     return -1
+
+
+def own_words_before(left: str) -> str:
+    """What of a counted figure's words before it may say what it measures: all of them when the break
+    before it follows a topic ("Về dịch vụ công trực tuyến, tỉnh có 1.200 dịch vụ") or only leads to a
+    predicate; else only those after the break: a purpose, a cause or another clause before a figure with a
+    noun phrase of its own names what it does not count ("Để nâng tỷ lệ hồ sơ trực tuyến, tỉnh đã hỗ trợ 85%
+    người dân cài đặt ...", "Hệ thống dịch vụ công trực tuyến vận hành ổn định, 95% cán bộ ..."). A predicate
+    figure's subject may run across commas ("Số hóa hồ sơ, kết quả giải quyết TTHC của tỉnh đạt 83,5%"):
+    its words are all kept by the caller."""
+    cut = last_break(left)
+    if cut < 0:
+        return left
+    if _ONLY_PREDICATE.match(left, cut + 1) or _TOPIC.match(left):
+        return left
+    return left[cut + 1:]
 
 
 def subject_before(text: str, start: int, end: int) -> tuple[str, int]:
@@ -77,7 +99,7 @@ def subject_before(text: str, start: int, end: int) -> tuple[str, int]:
     last measure word ("tỷ lệ", "số lượng"), else keeps its last words.
     """
     window = _PREDICATE_TAIL.sub("", text[start:end])
-    piece_start = _last_break(window) + 1
+    piece_start = last_break(window) + 1
     found = list(re.finditer(r"\S+", window[piece_start:]))
     if len(found) > _MAX_SUBJECT_WORDS:
         heads = list(MEASURE_HEAD.finditer(window, piece_start))

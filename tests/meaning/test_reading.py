@@ -309,6 +309,15 @@ def test_years_said_from_the_articles_own(extractor, text, value, expected):
     ("Đã có 11,07 triệu lượt truy cập Cổng dịch vụ công của tỉnh.", 11_070_000, {"indicator": "gov.portal_visits"}),
     ("Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 85,5%, tăng 3,2% so với cùng kỳ năm trước.", 3.2,
      {"change": "increase", "indicator": None}),
+    # a counted figure measures its own words: a purpose or another clause before it names what it does not
+    # count; a topic before it, or a predicate figure's subject across a comma, still says what it measures
+    ("Để nâng tỷ lệ hồ sơ trực tuyến, tỉnh đã hỗ trợ 85% người dân cài đặt ứng dụng VNeID.", 85, {"indicator": None}),
+    ("Hệ thống dịch vụ công trực tuyến vận hành ổn định, 95% cán bộ, công chức sử dụng thành thạo.", 95,
+     {"indicator": None}),
+    ("Về dịch vụ công trực tuyến, tỉnh đã cung cấp 1.200 dịch vụ.", 1200, {"indicator": "gov.online_public_services"}),
+    ("Tỷ lệ hồ sơ trực tuyến được cải thiện, đạt 65%.", 65, {"indicator": "gov.online_dossier_rate"}),
+    ("Tổng số trạm thông tin di động (BTS) trên địa bàn tỉnh là 4.970.", 4970,
+     {"indicator": "infra.bts_stations", "counted": "Tổng số trạm thông tin di động (BTS) trên địa bàn tỉnh"}),
     # a noun with a name after it starts a subject of its own, no item of the list the figure counts
     ("Cả nước có 4.500 dịch vụ công trực tuyến toàn trình, tỉnh Quảng Trị có 1.200 dịch vụ.", 4500,
      {"counted": "dịch vụ công trực tuyến toàn trình"}),
