@@ -94,10 +94,14 @@ def _index(ask: Question) -> Match | None:
     figure, sentence = ask.figure, ask.sentence
     q, span = figure.q, sentence.span
     subject_start = _new_subject(sentence.text, sentence.provinces, sentence.facts, figure.clause_start, q)
+    # a new subject takes no index from the figures before it, only from a heading the list follows: "Kết quả
+    # DTI 2023: Hà Tĩnh đứng thứ 20/63, Nghệ An thứ 25/63"
+    heading_end = sentence.key.rfind(":", span.start, subject_start) + 1 if subject_start else 0
     context = RankContext(
         before=sentence.key[subject_start or figure.clause_start:q.phrase_start],
         after=_listed_after(sentence.key, q, figure.following, figure.clause_end),
-        sentence_before="" if subject_start else sentence.key[span.start:figure.clause_start],
+        sentence_before=sentence.key[span.start:heading_end] if subject_start
+        else sentence.key[span.start:figure.clause_start],
         paragraph_index=ask.carried.recent_index)
     return index_of(ask.catalogue, q.kind, q.denominator, context)
 

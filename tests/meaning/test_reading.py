@@ -199,6 +199,10 @@ def test_whose_figure_when_the_article_or_the_clause_is_about_another_subject(ex
     ("Quảng Trị nằm trong nhóm 10 tỉnh dẫn đầu về chuyển đổi số.", 10, {"kind": "rank", "qualifier": "at_most"}),
     # the province's place in the national PAR table
     ("Ủy ban nhân dân tỉnh xếp thứ 12/63 về chỉ số cải cách hành chính.", 12, {"indicator": "index.par_rank"}),
+    # a list after a heading: each province named takes the heading's index, none of the figure before it
+    ("Kết quả DTI 2023: Quảng Trị đứng thứ 20/63, Nghệ An thứ 25/63.", 25,
+     {"indicator": "dti.rank", "province": "Nghệ An", "period_year": 2023}),
+    ("Trụ cột chính quyền số xếp thứ 40/63; Đà Nẵng xếp thứ 1/63.", 1, {"indicator": None, "province": "Đà Nẵng"}),
     # a pillar as the rank's subject on the index's table is the pillar's rank, of the year its sentence names
     ("Về kinh tế số, tỉnh đứng thứ 20/63; xã hội số đứng thứ 15/63 trong bảng xếp hạng DTI 2023.", 15,
      {"indicator": "dti.rank_digital_society", "period_year": 2023}),
