@@ -46,17 +46,28 @@ def is_year(token: str) -> bool:
 _TIME_REACH = 90
 
 
+# What a time expression names, by the TIME group that read its year; "relative" is "năm nay", "năm ngoái".
+_KINDS = {"year": "year", "month_year": "month", "quarter_year": "quarter", "index_year": "index",
+          "period_end": "range"}
+
+
 @dataclass(frozen=True)
 class Time:
-    """A time expression: where it stands, its year, whether it names an index's year, whether a comparison
-    introduces it ("so với năm 2022"), whether it is a deadline ("đến năm 2025", "tới cuối tháng 6/2025")."""
+    """A time expression: where it stands, its year, what it names (kind: year, month, quarter, index, range,
+    relative), whether a comparison introduces it ("so với năm 2022"), whether it is a deadline ("đến năm
+    2025", "tới cuối tháng 6/2025")."""
 
     start: int
     end: int
     year: int
-    of_index: bool
+    kind: str
     compared: bool
     deadline: bool = False
+
+    @property
+    def of_index(self) -> bool:
+        """Whether it names an index's table year: "DTI 2022", "chỉ số chuyển đổi số năm 2023"."""
+        return self.kind == "index"
 
 
 def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[Time]:
@@ -74,8 +85,8 @@ def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[T
         window_end = min(len(text), digits.end() + 1)
         position = max(searched_to, digits.start() - _TIME_REACH)
         while (m := TIME.search(text, position, window_end)) and m.end() <= digits.end():
-            year = next(y for y in m.group("year", "month_year", "quarter_year", "index_year", "period_end") if y)
-            found.append(Time(offset + m.start(), offset + m.end(), int(year), bool(m.group("index_year")),
+            group = next(g for g in _KINDS if m.group(g))
+            found.append(Time(offset + m.start(), offset + m.end(), int(m.group(group)), _KINDS[group],
                               bool(m.group("compared")), bool(m.group("deadline"))))
             position = m.end()
         searched_to = position
@@ -97,7 +108,7 @@ RELATIVE_HINT = "ăm n"  # tests/meaning/test_periods.py holds every phrase to i
 def _relative_years(text: str, offset: int, this_year: int) -> list[Time]:
     if RELATIVE_HINT not in text:
         return []
-    return [Time(offset + m.start(), offset + m.end(), this_year - bool(m.group("last")), False,
+    return [Time(offset + m.start(), offset + m.end(), this_year - bool(m.group("last")), "relative",
                  bool(m.group("compared"))) for m in _RELATIVE_YEAR.finditer(text)]
 
 

@@ -1,4 +1,5 @@
 """Time expressions: read only around a year's digits, they are the ones a scan of the whole text finds."""
+import pytest
 from hypothesis import given, strategies as st
 
 from cds_facts.tasks.meaning.periods import TIME, times_in
@@ -45,3 +46,12 @@ def test_the_number_reader_skips_the_time_expressions_it_is_given():
     assert [text[a:b] for a, b in spans] == ["đến quý 3/2024"]
     assert [q.value for q in find_quantities(text, spans)] == [1240]
     assert [q.value for q in find_quantities("có 35 xã và 1.240 trạm", [(3, 9)])] == [1240]  # inside a span: unread
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("năm 2024", "year"), ("tháng 9/2023", "month"), ("quý II/2023", "quarter"), ("DTI 2022", "index"),
+    ("chỉ số chuyển đổi số năm 2023", "index"), ("giai đoạn 2021-2025", "range"), ("năm nay", "relative"),
+])
+def test_each_time_expression_says_what_it_names(text, kind):
+    assert [t.kind for t in times_in(f"Tỉnh đạt 80% {text}.", 0, 2025)] == [kind]
+
