@@ -155,7 +155,8 @@ LEVEL_PREFIXES = ("cấp", "khối", "các", "toàn")
 SHARE_BASE_OPENERS = ("trên", "so với")
 SHARE_BASE_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "gần như")
 # What may stand in a percent's words when it repeats the measure before it: "cấp huyện đạt 72%", "cũ".
-ELLIPSIS_WORDS = ("cũ", "và", "còn", "riêng", "tỉnh", "thành phố", "đến", "tới", "trong", "khi", "vào", "cuối")
+ELLIPSIS_WORDS = ("cũ", "và", "còn", "riêng", "tỉnh", "thành phố", "đến", "tới", "trong", "khi", "vào", "cuối",
+                  "tiếp đến", "tiếp theo", "kế đến", "sau đó", "như", "là")
 # ... and what says it is the value of an average the figure before is compared with: "đạt 68%, cao hơn mức
 # trung bình cả nước là 45%".
 COMPARED_AVERAGE_WORDS = ("cao hơn", "thấp hơn", "hơn", "vượt", "so với", "mức", "bình quân", "trung bình", "chung",

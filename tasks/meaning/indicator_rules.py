@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.owners import PROVINCE_PREFIX
+from cds_facts.tasks.language.owners import MINISTRY, PROVINCE_PREFIX
 from cds_facts.tasks.language.lexicon import (COMPARED_AVERAGE_WORDS, COMPARISON_WORDS, ELLIPSIS_WORDS,
                                               GOVERNMENT_LEVELS, HOLDER_VERBS, LEVEL_PREFIXES, PARTS_WORDS,
                                               PER_UNIT_NOUNS, PER_UNIT_WORDS, PREDICATE_VERBS, RANK_WORDS,
@@ -227,17 +227,22 @@ _SHARE_BASE = re.compile(rf"(?<!\w)(?:{words(SHARE_BASE_OPENERS)}) tổng(?: s�
 _SHARE_TOLERANCE = 0.6  # percentage points between a ratio's share and the percent that states it
 
 def _same_measure(figure: Figure, sentence: Sentence) -> Match | None:
-    """A percent whose own words name nothing but a year, a level or a province and a verb says the measure
-    of the percent before it again: "đến năm 2025 đạt 80%; đến năm 2030 đạt 95%", "cấp tỉnh đạt 81%, cấp
-    huyện đạt 72%", "Hà Nam dẫn đầu về tỷ lệ ... với 68,54%; Nam Định xếp thứ 4 với 52,96%"."""
+    """A percent whose own words name nothing but a year, a level or a province and a verb, or only a
+    province or a ministry (an item of a list), says the measure of the percent before it again: "đến năm
+    2025 đạt 80%; đến năm 2030 đạt 95%", "cấp tỉnh đạt 81%, cấp huyện đạt 72%", "Hà Nam dẫn đầu về tỷ lệ ...
+    với 68,54%; Nam Định xếp thứ 4 với 52,96%", "...: Đà Nẵng 67%, Hòa Bình 86,5%"."""
     before = next((f for f in reversed(sentence.facts) if f.kind == "percent"), None)
     if before is None or not before.indicator or before.change:
         return None
-    own = match_key(figure.left if figure.counted_end <= figure.q.phrase_end else "")
+    left = figure.left if figure.counted_end <= figure.q.phrase_end else ""
+    own = match_key(left)
+    named = False  # a list item: "..., Hòa Bình 86,5%", "tiếp đến là Bộ Tài chính với 90%"
     for mention in sentence.provinces:
         if figure.since <= mention.start and mention.end <= figure.q.phrase_start:
-            own = own.replace(sentence.key[mention.start:mention.end], " ")
-    if not _PREDICATE_VERB.search(own):
+            own, named = own.replace(sentence.key[mention.start:mention.end], " "), True
+    for ministry in _MINISTRY.finditer(left):
+        own, named = own.replace(match_key(ministry.group()), " "), True
+    if not named and not _PREDICATE_VERB.search(own):
         return None
     own = _ELLIPSIS_FILLER.sub(" ", TIME.sub(" ", _PREDICATE_VERB.sub(" ", own)))
     if own.strip(" ,;()"):
@@ -249,6 +254,7 @@ def _same_measure(figure: Figure, sentence: Sentence) -> Match | None:
 # average it is compared with.
 _ELLIPSIS_FILLER = re.compile(rf"(?<!\w)(?:(?:{words(LEVEL_PREFIXES)})\s+)?(?:{words(GOVERNMENT_LEVELS)})(?!\w)"
                               rf"|(?<!\w)(?:{words(ELLIPSIS_WORDS, COMPARED_AVERAGE_WORDS)})(?!\w)")
+_MINISTRY = re.compile(MINISTRY)
 _PREDICATE_VERB = re.compile(rf"(?<!\w)(?:{words(PREDICATE_VERBS)})\s*$")
 
 

@@ -25,12 +25,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cds_facts.tasks.language.lexicon import (AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS, COUNTRIES_RANKED,
-                                              COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS, COUNTRY_WORDS, HOLDER_VERBS,
-                                              JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_LIST_WORDS, OWNER_PREPOSITIONS,
-                                              PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS, PROVINCES_TOGETHER,
-                                              PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS, PROVINCE_PREFIXES,
-                                              PROVINCE_UNITS, RANKED_AMONG, TERRITORY_WORDS, WORLD_WORDS, words)
+from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS,
+                                              COUNTRIES_RANKED, COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS, COUNTRY_WORDS,
+                                              HOLDER_VERBS, JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_LIST_WORDS,
+                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS,
+                                              PROVINCES_TOGETHER, PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS,
+                                              PROVINCE_PREFIXES, PROVINCE_UNITS, RANKED_AMONG, SCOPE_LEADS, SECTOR_WORDS,
+                                              TERRITORY_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, Owner, PROVINCE_PREFIX, country_as_whole,
                                              national_source, opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
@@ -39,9 +40,12 @@ from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence, about_who
 
 
 # The resolver's rules, in the order they are asked; each names the evidence it gives ("rule:words").
-SUBJECT_RULES = ("countries ranked", "clause", "owner", "national in subject", "national with",  # above provinces
+SUBJECT_RULES = ("countries ranked", "clause", "owner", "ministry named",  # above provinces: no province
+                 "national in subject", "national with",
                  "provinces counted",  # a count of provinces, or a figure said of one: the provinces together
-                 "paired", "holder", "named", "named after", "joint",  # a province its sentence names
+                 "paired", "holder",  # a province its sentence names for it
+                 "own subject",  # a sector or an agency after another province's figure: unknown whose
+                 "named", "named after", "joint",  # a province its sentence names
                  "place",  # a place inside the province its sentence names
                  "source",  # a ministry or the government as its clause's source, no subject after: unknown
                  "paragraph",  # the place inside the province its paragraph is about
@@ -144,6 +148,8 @@ _OWNER_OF = re.compile(
     rf"(?<!\w)(?i:của)\s+(?:(?P<ministry>{MINISTRY})"
     rf"|(?P<national>(?i:{words(COUNTRY_WORDS)})(?!\w)|{GOVERNMENT})"
     rf"|(?P<provinces>(?i:(?:\d+\s+)?(?:{words(PROVINCES_TOGETHER)}))(?!\w)(?!\s*{CAPITAL})))")
+# A ministry named right before the figure, only a predicate between: "là Bộ Công an với 95%", "Bộ Tư pháp đạt".
+_MINISTRY_BEFORE = re.compile(rf"(?<!\w)(?P<ministry>{MINISTRY})\s*(?:(?i:{words(PREDICATE_VERBS, ('có',))})\s*)?\(?\s*$")
 # The commas that end a clause's preamble ("Theo Bộ ..., tỷ lệ ..."), not those inside "bộ, ngành".
 _PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS, PROVINCE_LIST_WORDS)})(?!\w))")
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
@@ -200,6 +206,9 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     if owner_of:
         owner = PROVINCES if owner_of.lastgroup == "provinces" else owner_of.lastgroup
         return Owner(_ranked(owner, kind), _evidence("owner", owner_of.group()))
+    named = _MINISTRY_BEFORE.search(own) if "ộ" in own else None
+    if named:  # "tiếp đến là Bộ Tài chính với 90%": the ministry named right before the figure
+        return Owner(_ranked("ministry", kind), _evidence("ministry named", named.group("ministry")))
     if kind == "rank":
         return None
     # "tỷ trọng kinh tế số trong GDP cả nước đạt 12,3%"; "tỷ lệ của tỉnh ... cả nước" stays unsure
@@ -240,6 +249,10 @@ _RANK_SAID_OF = re.compile(rf"\s*(?:/\s*\d+)?\s*(?:{words(HOLDER_VERBS)})\s+{PRO
 _CONNECTOR = re.compile(rf"^\s*(?:{words(OWNER_PREPOSITIONS)})?\s*{PROVINCE_PREFIX}?\s*\(?\s*$", re.IGNORECASE)
 _OWNER_PREPOSITION = re.compile(rf"(?<!\w)(?:{words(OWNER_PREPOSITIONS)})\s", re.IGNORECASE)
 _CLAUSE_MARKS = ",;:"
+# A subject that is no province opening a figure's own words: a sector, an agency ("ngành Y tế 70%", "Sở Tư
+# pháp 95%").
+_OWN_SUBJECT = re.compile(rf"[\s,;:]*(?:(?i:{words(JOINING_WORDS, SCOPE_LEADS)})\s+)?"
+                          rf"(?P<subject>(?i:{words(SECTOR_WORDS, AGENCY_WORDS)})\s+{CAPITAL}[\w&-]*)")
 _OWNED_BY = re.compile(rf"(?<!\w)(?:{words(POSSESSIVE_PREPOSITIONS)})\s+{PROVINCE_PREFIX}?$", re.IGNORECASE)
 
 
@@ -263,6 +276,10 @@ def _province_for(sentence: Sentence, figure: Figure) -> _Named | None:
     for i in range(bisect_left(starts, q.start) - 1, -1, -1):
         if provinces[i].start < sentence.span.start:
             break
+        if provinces[i].end <= figure.since and provinces[i].name != sentence.article.province:
+            own = _OWN_SUBJECT.match(sentence.text, figure.since, q.phrase_start)
+            if own:  # "Đà Nẵng 67%, Hòa Bình 86,5%, ngành Y tế 70%": whose sector, the list does not say
+                return _Named("own subject", None, sentence.text[own.start("subject"):q.phrase_start])
         if provinces[i].end <= q.start:
             joined = i > 0 and _JOINED_NAMES.match(text, provinces[i - 1].end, provinces[i].start) \
                 and provinces[i - 1].start >= figure.since

@@ -86,6 +86,8 @@ def test_whose_figure(extractor, text, value, expected):
      "Quảng Trị", {"scope": "ministry", "province": None}),
     ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
      {"province": None}),
+    # an agency of the article's province after a province's figure is the province's
+    ("Quảng Trị đạt 68%; Sở Tư pháp 95%.", 95, "Quảng Trị", {"province": "Quảng Trị"}),
     # a count of provinces is no province's; a province named in a list of them owns its own figure
     ("Quảng Trị là một trong 10 tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất, đạt 68%.", 10, "Quảng Trị",
      {"scope": None, "province": None}),
@@ -133,6 +135,8 @@ def test_whose_figure(extractor, text, value, expected):
      {"scope": "province", "province": "Quảng Trị"}),
     ("63 tỉnh, thành phố đã kết nối 1.500 dịch vụ với Cổng Dịch vụ công quốc gia.", 1500, "Quảng Trị",
      {"province": None}),
+    # an agency of the article's province after a province's figure is the province's
+    ("Quảng Trị đạt 68%; Sở Tư pháp 95%.", 95, "Quảng Trị", {"province": "Quảng Trị"}),
     # a count of provinces is no province's; a province named in a list of them owns its own figure
     ("Quảng Trị là một trong 10 tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất, đạt 68%.", 10, "Quảng Trị",
      {"scope": None, "province": None}),
@@ -398,6 +402,8 @@ RULE_ROWS = [
      "động.", 1200, "soc.community_tech_teams", "named before:tổ công nghệ số cộng đồng"),
     ("same measure", "Tỷ lệ hồ sơ xử lý trực tuyến cấp tỉnh đạt 90%, cấp huyện đạt 70%.", 70,
      "gov.online_dossier_rate", "same measure as "),
+    ("same measure", "Tỷ lệ hồ sơ trực tuyến năm 2023 của một số địa phương: Đà Nẵng 67%, Hòa Bình 86,5%.", 86.5,
+     "gov.online_dossier_rate", "same measure as "),
     ("respectively", "Đà Nẵng, Hà Nội, Quảng Ninh có tỷ lệ hồ sơ trực tuyến lần lượt là 90%, 88%, 85%.", 85,
      "gov.online_dossier_rate", "respectively with "),
     ("per hundred", "Tỉnh có 85 thuê bao Internet/100 dân.", 85, None, None),
@@ -433,6 +439,8 @@ SUBJECT_ROWS = [
      ("national", None, "clause:Chính phủ")),
     ("clause", "Các địa phương cung cấp 6.000 dịch vụ công trực tuyến.", 6000, "Quảng Trị",
      (None, None, "clause:Các địa phương")),  # the provinces together: no one province's, and the contract has no scope
+    ("ministry named", "Dẫn đầu về tỷ lệ hồ sơ trực tuyến là Bộ Công an với 95%, tiếp đến là Bộ Tài chính với 90%.", 90,
+     "Quảng Trị", ("ministry", None, "ministry named:Bộ Tài chính")),
     ("owner", "Tỷ lệ hồ sơ trực tuyến của Bộ Tư pháp đạt 98%.", 98, "Quảng Trị", ("ministry", None, "owner:của Bộ Tư pháp")),
     ("national in subject", "Tỷ trọng kinh tế số trong GDP cả nước đạt 12,3%.", 12.3, "Quảng Trị",
      ("national", None, "national in subject:cả nước")),
@@ -446,6 +454,8 @@ SUBJECT_ROWS = [
      ("province", "Quảng Ninh", "paired:Quảng Ninh")),
     ("holder", "Trên bảng xếp hạng DTI năm 2023, ở vị trí thứ 2 là Hà Nội.", 2, "Quảng Trị",
      ("province", "Hà Nội", "holder:Hà Nội")),
+    ("own subject", "Tỷ lệ hồ sơ trực tuyến của Đà Nẵng là 67%, Hòa Bình 86,5%, ngành Y tế 70%.", 70, "Quảng Trị",
+     (None, None, "own subject:ngành Y tế")),
     ("named", "Tỉnh Quảng Bình có 900 trạm BTS.", 900, "Quảng Trị", ("province", "Quảng Bình", "named:Quảng Bình")),
     ("named after", "Có 1.805 dịch vụ công trực tuyến của tỉnh Cà Mau.", 1805, "Quảng Trị",
      ("province", "Cà Mau", "named after:Cà Mau")),
