@@ -187,6 +187,9 @@ OWNER_PREPOSITIONS = ("của", "tại", "ở", "thuộc", "trên địa bàn")
 POSSESSIVE_PREPOSITIONS = ("của", "thuộc")
 # Words that open a deadline: "đến năm 2025", "tới cuối tháng 6".
 DEADLINE_WORDS = ("đến", "tới")
+# A span from a year until now: "từ năm 2021 đến nay" dates a cumulative figure to no one year.
+SINCE_WORDS = ("từ", "kể từ")
+UNTIL_NOW_WORDS = ("đến nay", "tới nay", "đến hiện nay", "đến hiện tại", "đến thời điểm này", "tới thời điểm này")
 DEADLINE_EDGES = ("cuối", "hết")
 PERIOD_EDGES = ("cuối", "đầu", "hết", "giữa")  # "so với cuối năm 2023"
 CALENDAR_UNITS = ("năm", "tháng", "quý")

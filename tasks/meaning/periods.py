@@ -8,7 +8,8 @@ from cds_facts.tasks.language.lexicon import (COMPARING_WORDS, DEADLINE_EDGES, D
                                               DIRECTIVE_VERBS, GOAL_NOUNS, GOAL_SETTING_VERBS, GOAL_WORDS,
                                               INDEX_YEAR_NAMES, LAST_YEAR_WORDS, MET_VERBS, NOW_ADVERBS, NOW_VERBS,
                                               NOW_WORDS, PERIOD_EDGES, PLURAL_MARKERS, RESULT_ADVERBS, RESULT_VERBS,
-                                              RESULT_WORDS, SAME_PERIOD_WORDS, THIS_YEAR_WORDS, whole_words, words)
+                                              RESULT_WORDS, SAME_PERIOD_WORDS, SINCE_WORDS, THIS_YEAR_WORDS,
+                                              UNTIL_NOW_WORDS, whole_words, words)
 
 # A time expression and its year: "năm 2022", "tháng 9/2023", "tháng 7.2024", "quý II/2023", "DTI 2022",
 # "giai đoạn 2023-2025" (its last year). An index's year ("DTI cấp tỉnh năm 2022", "chỉ số chuyển đổi số
@@ -22,7 +23,8 @@ YEAR_DIGITS = r"(?:19|20)\d{2}"
 TIME = re.compile(
     rf"(?:(?P<compared>(?:{words(COMPARING_WORDS)})(?:\s+(?:{words(SAME_PERIOD_WORDS)}))?\s+"
     rf"(?:(?:{words(PERIOD_EDGES)})\s+)?(?:năm\s+)?)"
-    rf"|(?P<deadline>(?<!\w)(?:{words(DEADLINE_WORDS)})\s+(?:(?:{words(DEADLINE_EDGES)})\s+)?))?"
+    rf"|(?P<deadline>(?<!\w)(?:{words(DEADLINE_WORDS)})\s+(?:(?:{words(DEADLINE_EDGES)})\s+)?)"
+    rf"|(?P<since>(?<!\w)(?:{words(SINCE_WORDS)})\s+(?:(?:{words(PERIOD_EDGES)})\s+)?))?"
     rf"(?:(?<!\w)năm\s+(?P<year>{YEAR_DIGITS})(?![\d/-])"
     rf"|(?<!\w)tháng\s+\d{{1,2}}\s*[/.-]\s*(?P<month_year>{YEAR_DIGITS})(?!\d)"
     rf"|(?<!\w)quý\s+(?:[ivx]+|\d)\s*[/.-]\s*(?P<quarter_year>{YEAR_DIGITS})(?!\d)"
@@ -30,6 +32,7 @@ TIME = re.compile(
     rf"(?:năm\s+)?(?P<index_year>{YEAR_DIGITS})(?!\d)"
     rf"|(?<!\w)giai đoạn\s+{YEAR_DIGITS}\s*[-–]\s*(?P<period_end>{YEAR_DIGITS})(?!\d))",
     re.IGNORECASE)
+_UNTIL_NOW = re.compile(rf"\s*(?:{words(UNTIL_NOW_WORDS)})(?!\w)", re.IGNORECASE)
 # A sentence opening with its time: "Năm 2024, ...", "Trong năm 2024, ...", "Đến cuối tháng 7/2025, ...",
 # "Tính đến tháng 7.2024, ...", "6 tháng đầu năm 2023, ...", "Từ năm 2023, ...": it governs every clause.
 _OPENING = re.compile(r"^[^,;:]{0,50}?,")
@@ -46,7 +49,8 @@ def is_year(token: str) -> bool:
 _TIME_REACH = 90
 
 
-# What a time expression names, by the TIME group that read its year; "relative" is "năm nay", "năm ngoái".
+# What a time expression names, by the TIME group that read its year; "relative" is "năm nay", "năm ngoái",
+# "since" a span from a year until now ("từ năm 2021 đến nay"), which gives a figure no year.
 _KINDS = {"year": "year", "month_year": "month", "quarter_year": "quarter", "index_year": "index",
           "period_end": "range"}
 
@@ -86,7 +90,8 @@ def times_in(text: str, offset: int = 0, this_year: int | None = None) -> list[T
         position = max(searched_to, digits.start() - _TIME_REACH)
         while (m := TIME.search(text, position, window_end)) and m.end() <= digits.end():
             group = next(g for g in _KINDS if m.group(g))
-            found.append(Time(offset + m.start(), offset + m.end(), int(m.group(group)), _KINDS[group],
+            kind = "since" if m.group("since") and _UNTIL_NOW.match(text, m.end()) else _KINDS[group]
+            found.append(Time(offset + m.start(), offset + m.end(), int(m.group(group)), kind,
                               bool(m.group("compared")), bool(m.group("deadline"))))
             position = m.end()
         searched_to = position
@@ -113,9 +118,9 @@ def _relative_years(text: str, offset: int, this_year: int) -> list[Time]:
 
 
 def years_between(times: list[Time], start: int, end: int, of_index: bool = False) -> list[int]:
-    """The years of the expressions wholly between start and end that are not comparisons (with of_index,
-    only an index's), in order."""
-    return [t.year for t in times if start <= t.start and t.end <= end and not t.compared
+    """The years of the expressions wholly between start and end that are not comparisons nor spans until now
+    (with of_index, only an index's), in order."""
+    return [t.year for t in times if start <= t.start and t.end <= end and not t.compared and t.kind != "since"
             and (t.of_index or not of_index)]
 
 

@@ -51,6 +51,7 @@ def test_the_number_reader_skips_the_time_expressions_it_is_given():
 @pytest.mark.parametrize("text, kind", [
     ("năm 2024", "year"), ("tháng 9/2023", "month"), ("quý II/2023", "quarter"), ("DTI 2022", "index"),
     ("chỉ số chuyển đổi số năm 2023", "index"), ("giai đoạn 2021-2025", "range"), ("năm nay", "relative"),
+    ("từ năm 2021 đến nay", "since"), ("kể từ tháng 3/2022 tới nay", "since"),
 ])
 def test_each_time_expression_says_what_it_names(text, kind):
     assert [t.kind for t in times_in(f"Tỉnh đạt 80% {text}.", 0, 2025)] == [kind]

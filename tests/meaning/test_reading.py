@@ -264,6 +264,9 @@ def test_who_holds_a_rank(extractor, text, value, expected):
     # no year said: none is guessed
     ("Toàn tỉnh hiện có khoảng 3.500 doanh nghiệp công nghệ số.", 3500,
      {"period_year": None, "qualifier": "approx", "indicator": "econ.digital_enterprises"}),
+    # a span from a year until now dates a figure to no one year; a year it opens with alone still does
+    ("Từ năm 2021 đến nay, tỉnh đã cấp 10.000 chứng thư số.", 10000, {"period_year": None}),
+    ("Từ năm 2023, tỉnh có 1.500 dịch vụ công trực tuyến toàn trình.", 1500, {"period_year": 2023}),
     # a figure in parentheses after what it is compared with is of the period compared with, or of none known
     ("Tỷ lệ hồ sơ trực tuyến năm 2024 đạt 75%, tăng so với năm 2022 (60%).", 60,
      {"period_year": 2022, "indicator": "gov.online_dossier_rate"}),
