@@ -150,9 +150,11 @@ def lead_year(sentence: str, first_figure: int) -> int | None:
 
 # Words that make a figure a target: "mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "sẽ", "theo kế hoạch",
 # "kế hoạch ... đặt ra"; a directive's verb ("Thủ tướng yêu cầu ... đạt 80%").
-TARGET_CUES = re.compile(rf"(?<!\w)(?:{words(GOAL_WORDS)})(?!\w)"
-                         rf"|(?<!\w){''.join(f'(?<!{re.escape(noun)} )' for noun in DIRECTIVE_AS_NOUN_AFTER)}"
-                         rf"(?:{words(DIRECTIVE_VERBS)})(?!\w)", re.IGNORECASE)
+# One alternation of both (lookbehinds before each position would cost twice the scan); a directive's verb
+# after a word that makes it a noun is dropped after the match.
+_GOAL_CUES = whole_words(GOAL_WORDS, DIRECTIVE_VERBS, flags=re.IGNORECASE)
+_DIRECTIVE_VERBS = frozenset(DIRECTIVE_VERBS)
+_AS_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{words(DIRECTIVE_AS_NOUN_AFTER)})\s+$", re.IGNORECASE)
 # ... unless what follows the goal reports a result: "vượt mục tiêu đề ra", "hoàn thành chỉ tiêu",
 # "kết quả đạt", "thực tế đạt", "hiện đã đạt", "các chỉ tiêu ... đều đạt".
 RESULT_CUES = re.compile(rf"(?:(?:{words(RESULT_ADVERBS)})\s+)?(?:{words(RESULT_VERBS)})\s+"
@@ -177,6 +179,17 @@ def period_year(times: list[Time], before: tuple[int, int], after: tuple[int, in
     return following[0] if following else None
 
 
+def goal_cues(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word of text that sets a goal ("mục tiêu", "phấn đấu", a directive's "yêu cầu"),
+    in order."""
+    return [(m.start(), m.end()) for m in _GOAL_CUES.finditer(text)
+            if m.group().lower() not in _DIRECTIVE_VERBS
+            or not _AS_NOUN_BEFORE.search(text, max(0, m.start() - _NOUN_REACH), m.start())]
+
+
+_NOUN_REACH = 12  # the longest word that makes a directive's verb a noun, and its space
+
+
 def status(sentence_before: str, year: int | None = None, published_year: int | None = None) -> str:
     """'target' when the sentence sets a goal before the figure, or its year is still ahead; else 'actual'.
 
@@ -186,8 +199,8 @@ def status(sentence_before: str, year: int | None = None, published_year: int | 
     """
     if year and published_year and year > published_year:
         return "target"
-    cues = [m.end() for m in TARGET_CUES.finditer(sentence_before)
-            if not _COUNTED_GOAL.search(sentence_before, max(0, m.start() - 8), m.start())]
+    cues = [end for start, end in goal_cues(sentence_before)
+            if not _COUNTED_GOAL.search(sentence_before, max(0, start - 8), start)]
     if not cues:
         return "actual"
     results = [m.end() for m in RESULT_CUES.finditer(sentence_before)]
