@@ -85,7 +85,8 @@ BODY_NAMES = ("ban chỉ đạo", "ban điều hành", "hội đồng", "ủy ba
 # and "báo cáo" are also nouns ("công nghệ thông tin", "báo cáo của Bộ"), so only a comma after them ends a
 # preamble.
 REPORTING_VERBS_ALONE = ("cho biết", "cho thấy", "nhấn mạnh", "khẳng định", "chia sẻ", "thông báo", "nêu rõ", "công bố")
-REPORTING_VERBS = (*REPORTING_VERBS_ALONE, "thông tin", "báo cáo")
+REPORTING_NOUN_VERBS = ("thông tin", "báo cáo")
+REPORTING_VERBS = (*REPORTING_VERBS_ALONE, *REPORTING_NOUN_VERBS)
 # Verbs that end a body's name: what follows them is said of it.
 NAME_ENDING_VERBS = ("đã", "đang", "sẽ", "xếp", "đứng", "đạt", "có", "là", "được", "cho biết", "ban hành", "tổ chức",
                      "công bố", "triển khai", "thực hiện", "phê duyệt", "ký")

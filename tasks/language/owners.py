@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 from cds_facts.tasks.language.lexicon import (CENTRAL_GOVERNMENT, COUNTRY_AS_WHOLE, COUNTRY_SCALE_WORDS, COUNTRY_WORDS,
                                               INDEX_NAMES_AFTER_GOVERNMENT, MINISTRY_NAMES, PROVINCES_TOGETHER,
-                                              PROVINCE_PREFIXES, PROVINCE_UNITS, REPORTING_VERBS, REPORTING_VERBS_ALONE,
-                                              SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
+                                              PROVINCE_PREFIXES, PROVINCE_UNITS, REPORTING_NOUN_VERBS, REPORTING_VERBS,
+                                              REPORTING_VERBS_ALONE, SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.patterns import CAPITAL
 
 # The word before a province's name, as a pattern source: "tỉnh ", "thành phố ", "TP. ".
@@ -27,9 +27,12 @@ PROVINCE_PREFIX = rf"(?:(?:{words(PROVINCE_PREFIXES)})\.?\s*)"
 # A source's preamble before what it says: "Theo Sở Thông tin và Truyền thông, ...", "Ban Chỉ đạo cho biết,
 # ...", "Bộ Thông tin và Truyền thông công bố DTI năm 2023: ...", "Bộ ... cho biết cả nước có ...": the source is
 # no subject of what follows.
-SOURCE_PREAMBLE = re.compile(rf"^\s*(?:(?i:theo)\s+[^,;:]+\s*[,:]"
-                             rf"|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS)})(?!\w)[^,;:]*?\s*[,:]"
-                             rf"|[^,;:]*?(?<!\w)(?i:{words(REPORTING_VERBS_ALONE)})(?:\s+(?i:rằng))?\s+)")
+SOURCE_PREAMBLE = re.compile(
+    rf"^\s*(?:(?i:theo)\s+[^,;:]+\s*[,:]"
+    rf"|[^,;:]*?(?<!\w)(?:(?i:{words(REPORTING_VERBS_ALONE)})(?!\w)(?:[^,;:]*?\s*[,:]|(?:\s+(?i:rằng))?\s+)"
+    rf"|(?i:{words(REPORTING_NOUN_VERBS)})(?!\w)[^,;:]*?\s*[,:]))")
+# The words one of its forms holds, whatever the case of "Theo": most clauses hold none and are asked no more.
+_SOURCE_HINTS = ("theo", *REPORTING_VERBS)
 # A ministry, or the ministries together: "Bộ Công an", "Bộ Thông tin và Truyền thông", "Bộ TT&TT", "Các bộ,
 # ngành", "cơ quan ngang bộ". A capital after "Bộ" names one ("bộ đội", "cán bộ" do not).
 MINISTRY = (rf"(?:(?i:các)\s+)?[Bb]ộ(?:\s*,\s*ngành|\s+ngành|\s+(?={CAPITAL})(?:(?i:{words(MINISTRY_NAMES)})(?!\w)|[\w&-]+))"
@@ -52,6 +55,9 @@ _SCALE_WORDS_BEFORE = 4
 
 def country_as_whole(text: str) -> str | None:
     """The words naming the country as a whole in text as what it is said of, the first such; else None."""
+    lowered = text.lower()
+    if "nước" not in lowered and "quốc" not in lowered:
+        return None
     for found in _COUNTRY_AS_WHOLE.finditer(text):
         before = " ".join(text[max(0, found.start() - 40):found.start()].split()[-_SCALE_WORDS_BEFORE:])
         if not _AS_SCALE.search(before):
@@ -59,16 +65,25 @@ def country_as_whole(text: str) -> str | None:
     return None
 
 
+def source_preamble(text: str) -> re.Match | None:
+    """The source's preamble text opens with, if any."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _SOURCE_HINTS):
+        return None
+    return SOURCE_PREAMBLE.match(text)
+
+
 def without_source(text: str) -> str:
     """text after a source's preamble, if it opens with one."""
-    return SOURCE_PREAMBLE.sub("", text, count=1)
+    preamble = source_preamble(text)
+    return text[preamble.end():] if preamble else text
 
 
 def national_source(text: str) -> str | None:
     """The words of a ministry or the central government that text opens on as its source ("Theo Bộ Thông
     tin và Truyền thông, ...", "Thủ tướng cho biết ..."), when its preamble names no province's body; else
     None. What such a source says, with no subject of its own, is not known to be the province's."""
-    preamble = SOURCE_PREAMBLE.match(text)
+    preamble = source_preamble(text)
     if not preamble or _PROVINCE_UNIT.search(preamble.group()):
         return None
     body = _NATIONAL_BODY.search(preamble.group())
