@@ -118,6 +118,10 @@ MINISTRY_LIST_WORDS = ("ngành", "ban", "cơ quan ngang bộ")
 PROVINCE_LIST_WORDS = ("thành phố", "thành")
 # Whose figure: the country ("Cả nước có ...", "... của cả nước"), the world.
 COUNTRY_WORDS = ("cả nước", "toàn quốc", "việt nam", "nước ta", "quốc gia")
+# A piece of every word of COUNTRY_WORDS, and of COUNTRY_AS_WHOLE: a rule tests these substrings before it
+# runs their pattern (tests/meaning/test_vocabulary.py holds them to it).
+COUNTRY_HINTS = ("nước", "quốc", "việt")
+COUNTRY_AS_WHOLE_HINTS = ("nước", "quốc")
 # The country as a whole, which a noun phrase may be said of: "tỷ trọng kinh tế số trong GDP cả nước". ("quốc
 # gia" also names national systems, "Cổng Dịch vụ công quốc gia"; "Việt Nam" names firms and bodies.)
 COUNTRY_AS_WHOLE = ("cả nước", "toàn quốc", "nước ta")

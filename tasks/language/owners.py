@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cds_facts.tasks.language.lexicon import (CENTRAL_GOVERNMENT, COUNTRY_AS_WHOLE, COUNTRY_SCALE_WORDS, COUNTRY_WORDS,
-                                              INDEX_NAMES_AFTER_GOVERNMENT, MINISTRY_NAMES, PROVINCES_TOGETHER,
-                                              PROVINCE_PREFIXES, PROVINCE_UNITS, REPORTING_NOUN_VERBS, REPORTING_VERBS,
-                                              REPORTING_VERBS_ALONE, SCOPE_LEADS, SECTOR_WORDS, WORLD_WORDS, words)
+from cds_facts.tasks.language.lexicon import (CENTRAL_GOVERNMENT, COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS,
+                                              COUNTRY_SCALE_WORDS, COUNTRY_WORDS, INDEX_NAMES_AFTER_GOVERNMENT,
+                                              MINISTRY_NAMES, PROVINCES_TOGETHER, PROVINCE_PREFIXES, PROVINCE_UNITS,
+                                              REPORTING_NOUN_VERBS, REPORTING_VERBS, REPORTING_VERBS_ALONE, SCOPE_LEADS,
+                                              SECTOR_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.patterns import CAPITAL
 
 # The word before a province's name, as a pattern source: "tỉnh ", "thành phố ", "TP. ".
@@ -56,7 +57,7 @@ _SCALE_WORDS_BEFORE = 4
 def country_as_whole(text: str) -> str | None:
     """The words naming the country as a whole in text as what it is said of, the first such; else None."""
     lowered = text.lower()
-    if "nước" not in lowered and "quốc" not in lowered:
+    if not any(hint in lowered for hint in COUNTRY_AS_WHOLE_HINTS):
         return None
     for found in _COUNTRY_AS_WHOLE.finditer(text):
         before = " ".join(text[max(0, found.start() - 40):found.start()].split()[-_SCALE_WORDS_BEFORE:])

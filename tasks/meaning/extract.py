@@ -178,7 +178,8 @@ def _year(figure: Figure, sentence: Sentence, is_index_figure: bool) -> int | No
     năm 2022"), else the year the index is named with before it ("DTI năm 2022 do Bộ ... công bố tháng
     7/2023, ... xếp thứ 15/63"), else a year of its clause, else the one table year its sentence names."""
     q, span, times = figure.q, sentence.span, sentence.times
-    compared_with = _COMPARED_BEFORE.search(sentence.text, max(span.start, q.phrase_start - 60), q.phrase_start)
+    compared_with = _COMPARED_BEFORE.search(sentence.text, max(span.start, q.phrase_start - 60), q.phrase_start) \
+        if "(" in sentence.text[max(span.start, q.phrase_start - 8):q.phrase_start] else None
     if compared_with:  # "tăng so với năm 2022 (60%)", "so với cùng kỳ (60%)": the figure of the period compared with
         paren = compared_with.start("paren")
         compared = [t for t in times if t.compared and t.end <= paren and paren - t.end <= 2]

@@ -240,7 +240,7 @@ def _same_measure(figure: Figure, sentence: Sentence) -> Match | None:
     for mention in sentence.provinces:
         if figure.since <= mention.start and mention.end <= figure.q.phrase_start:
             own, named = own.replace(sentence.key[mention.start:mention.end], " "), True
-    for ministry in _MINISTRY.finditer(left):
+    for ministry in _MINISTRY.finditer(left) if "Bộ" in left or "bộ" in left else ():
         own, named = own.replace(match_key(ministry.group()), " "), True
     if not named and not _PREDICATE_VERB.search(own):
         return None

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS,
-                                              COUNTRIES_RANKED, COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS, COUNTRY_WORDS,
-                                              HOLDER_VERBS, JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_LIST_WORDS,
-                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS,
-                                              PROVINCES_TOGETHER, PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS,
-                                              PROVINCE_PREFIXES, PROVINCE_UNITS, RANKED_AMONG, SCOPE_LEADS, SECTOR_WORDS,
-                                              TERRITORY_WORDS, WORLD_WORDS, words)
+                                              COUNTRIES_RANKED, COUNTRY_HINTS, COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS,
+                                              COUNTRY_WORDS, HOLDER_VERBS, JOINING_WORDS, LEVEL_PREFIXES,
+                                              MINISTRY_LIST_WORDS, OWNER_PREPOSITIONS, PLACE_UNITS,
+                                              POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS, PROVINCES_TOGETHER,
+                                              PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS, PROVINCE_PREFIXES,
+                                              PROVINCE_UNITS, RANKED_AMONG, SCOPE_LEADS, SECTOR_WORDS, TERRITORY_WORDS,
+                                              WORLD_WORDS, words)
 from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, Owner, PROVINCE_PREFIX, country_as_whole,
                                              national_source, opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
@@ -195,7 +196,7 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     # A source named first is no subject ("Theo Bộ ...,", "Bộ ... công bố DTI năm 2023:"); the figure's own
     # words are what follows the last comma that ends a preamble.
     said = without_source(subject_text)
-    own = _PREAMBLE_COMMA.split(said)[-1]
+    own = _PREAMBLE_COMMA.split(said)[-1] if "," in said else said
     # "Cả nước có 70.000 doanh nghiệp, tỉnh có 1.200 doanh nghiệp": a clause part opening on the province is
     # its own subject, whoever the clause opened on
     for subject in (said, own) if own != said and not _PROVINCE_OPENING.match(own) else (own,):
@@ -206,7 +207,7 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     if owner_of:
         owner = PROVINCES if owner_of.lastgroup == "provinces" else owner_of.lastgroup
         return Owner(_ranked(owner, kind), _evidence("owner", owner_of.group()))
-    named = _MINISTRY_BEFORE.search(own) if "ộ" in own else None
+    named = _MINISTRY_BEFORE.search(own) if "Bộ" in own or "bộ" in own else None
     if named:  # "tiếp đến là Bộ Tài chính với 90%": the ministry named right before the figure
         return Owner(_ranked("ministry", kind), _evidence("ministry named", named.group("ministry")))
     if kind == "rank":
@@ -218,13 +219,20 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     tail = subject_text[-40:]
     # "đạt 68%, cao hơn trung bình cả nước với 45%": the average's value; but "Tỷ lệ ... vượt mức trung bình cả
     # nước với 68%" is the subject's, compared with an average it gives no figure of
-    national = _COUNTRY_WITH.match(after) \
+    national = _names_country(after) and _COUNTRY_WITH.match(after) \
         or tail.rstrip().endswith("(") and _COUNTRY_IN_PARENTHESES.search(tail) \
         or any(word in tail for word in AVERAGE_WORDS) and (after_a_figure or not _COMPARED_AVERAGE.search(tail)) \
         and _AVERAGE_BEFORE.search(tail)
     if national:
         return Owner("national", _evidence("national with", national.group().rstrip(" (")))
     return None
+
+
+def _names_country(text: str) -> bool:
+    """Whether text may name the country: a substring test before COUNTRY_WORDS' pattern."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in COUNTRY_HINTS)
+
 
 
 def _ranked(owner: str, kind: str) -> str:

@@ -43,3 +43,11 @@ def test_the_check_finds_the_shapes_it_forbids():
     assert inline_word_lists('X = re.compile(r"(?:của|tại|ở)\\s")') == [(1, "của|tại|ở")]  # a one-letter word too
     assert inline_word_lists('X = re.compile(r"[a-z](?:x|y)")') == []  # letters of a pattern are no words
     assert inline_word_lists('KINDS = ("count", "ratio")\nZ = rf"(?:{words(A)})\\s+(\\d+)"') == []
+
+
+def test_the_substring_tests_before_a_pattern_miss_none_of_its_words():
+    """A rule that asks a cheap substring test before its pattern finds nothing its test leaves out."""
+    from cds_facts.tasks.language.lexicon import COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS, COUNTRY_HINTS, COUNTRY_WORDS
+
+    for phrases, hints in ((COUNTRY_WORDS, COUNTRY_HINTS), (COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS)):
+        assert all(any(hint in phrase for hint in hints) for phrase in phrases), (phrases, hints)
