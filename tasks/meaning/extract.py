@@ -111,7 +111,7 @@ class Extractor:
             match = None if change else indicator_for(Question(self.catalogue, figure, sentence, carried,
                                                                subject.scope))
             is_index_figure = q.kind in ("rank", "score") and match is not None and self.catalogue.has_table_year(match.code)
-            is_goal = status(_goal_text(figure, sentence)) == "target"
+            is_goal = sentence.goal_words.status(*_goal_words_span(figure, sentence)) == "target"
             year = _year(figure, sentence, is_index_figure)
             if year is None:
                 year = _carried_year(figure, sentence, carried, is_index_figure, is_goal)
@@ -210,17 +210,17 @@ def _year(figure: Figure, sentence: Sentence, is_index_figure: bool) -> int | No
     return lead_year(span.text, sentence.quantities[0].phrase_start - span.start)
 
 
-def _goal_text(figure: Figure, sentence: Sentence) -> str:
-    """The words whose goal cues make the figure a target: its sentence before it, or only its clause when
-    the clause names a year of its own that is no deadline ("Năm 2025, tỉnh đặt mục tiêu 90% ...; năm 2024
-    đạt 75%", but "... phấn đấu ...; đến năm 2030, có ít nhất 150 doanh nghiệp số")."""
-    q, text, span = figure.q, sentence.text, sentence.span
+def _goal_words_span(figure: Figure, sentence: Sentence) -> tuple[int, int]:
+    """Where the words whose goal cues make the figure a target stand: its sentence before it, or only its
+    clause when the clause names a year of its own that is no deadline ("Năm 2025, tỉnh đặt mục tiêu 90%
+    ...; năm 2024 đạt 75%", but "... phấn đấu ...; đến năm 2030, có ít nhất 150 doanh nghiệp số")."""
+    q, span = figure.q, sentence.span
     lo = max(span.start, q.start - CUE_CHARS)
     own_start = max(lo, figure.clause_start)
     if figure.clause_start > span.start and years_between(sentence.times, own_start, q.start) \
             and not any(t.deadline and own_start <= t.start and t.end <= q.start for t in sentence.times):
-        return text[own_start:q.start]
-    return text[lo:q.start]
+        return own_start, q.start
+    return lo, q.start
 
 
 def _carried_year(figure: Figure, sentence: Sentence, carried: Carried, is_index_figure: bool,

@@ -190,6 +190,27 @@ def goal_cues(text: str) -> list[tuple[int, int]]:
 _NOUN_REACH = 12  # the longest word that makes a directive's verb a noun, and its space
 
 
+class GoalWords:
+    """A sentence's goal cues and result cues, read once for all its figures (text offsets); ``status`` of
+    a figure asks for those between two offsets, as ``status`` reads them in that slice of text."""
+
+    __slots__ = ("_cues", "_results")
+
+    def __init__(self, text: str, start: int, end: int):
+        sentence = text[start:end]
+        self._cues = [(start + s, start + e) for s, e in goal_cues(sentence)
+                      if not _COUNTED_GOAL.search(sentence, max(0, s - 8), s)]
+        self._results = [(start + m.start(), start + m.end()) for m in RESULT_CUES.finditer(sentence)] \
+            if self._cues else []
+
+    def status(self, start: int, end: int) -> str:
+        cues = [e for s, e in self._cues if start <= s and e <= end]
+        if not cues:
+            return "actual"
+        results = [e for s, e in self._results if start <= s and e <= end]
+        return "actual" if results and max(results) >= cues[-1] else "target"
+
+
 def status(sentence_before: str, year: int | None = None, published_year: int | None = None) -> str:
     """'target' when the sentence sets a goal before the figure, or its year is still ahead; else 'actual'.
 

@@ -13,7 +13,7 @@ from cds_facts.tasks.language.lexicon import (HAMLET_UNITS, PLACE_OPENERS, VILLA
                                               whole_words, words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.numbers import Quantity
-from cds_facts.tasks.meaning.periods import Time, goal_cues, opening_year, years_between
+from cds_facts.tasks.meaning.periods import GoalWords, Time, goal_cues, opening_year, years_between
 from cds_facts.tasks.meaning.rankings import last_index_named
 from cds_facts.tasks.meaning.sentences import Span
 from cds_facts.tasks.models import Article, Fact
@@ -113,10 +113,18 @@ class Sentence:
     published_year: int | None  # the article's year: a figure for a later year is a goal
     facts: list[Fact] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)  # each fact's measure, in order
+    _goal_words: GoalWords | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    @property
+    def goal_words(self) -> GoalWords:
+        """Its goal and result cues, read on the first figure that asks."""
+        if self._goal_words is None:
+            self._goal_words = GoalWords(self.article.text, self.span.start, self.span.end)
+        return self._goal_words
 
     def paired(self, q: Quantity) -> tuple[int, int] | None:
         """After "lần lượt": the figure's place among the figures after it, and how many there are."""
