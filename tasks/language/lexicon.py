@@ -112,6 +112,8 @@ MINISTRY_NAMES = ("công an", "quốc phòng", "ngoại giao", "nội vụ", "t�
 # ("Chính phủ đặt mục tiêu ...", "Thủ tướng yêu cầu ..."). "Chính phủ số", "Chính phủ điện tử" are index names.
 CENTRAL_GOVERNMENT = ("chính phủ", "thủ tướng chính phủ", "thủ tướng", "quốc hội", "trung ương")
 INDEX_NAMES_AFTER_GOVERNMENT = ("số", "điện tử")
+# The word every ministry's name and "cơ quan ngang bộ" hold.
+MINISTRY_HEADS = ("bộ",)
 # Words after a comma that continue a ministries' subject rather than end a preamble: "các bộ, ngành".
 MINISTRY_LIST_WORDS = ("ngành", "ban", "cơ quan ngang bộ")
 # ... and a provinces' subject: "63 tỉnh, thành phố".

@@ -105,7 +105,7 @@ class Extractor:
             elif total and total.start_char < figure.clause_start:  # a new clause ends the list
                 total = None
 
-            change = _change(text, span.start, q)
+            change = _change(text, key, span.start, q)
             subject = subject_of(figure, sentence, carried)  # whose first: it bears on what
             # a change is no level: no indicator
             match = None if change else indicator_for(Question(self.catalogue, figure, sentence, carried,
@@ -252,8 +252,11 @@ def _right_of(text: str, start: int, end: int, clause_end: int, following: list[
 _OPENS_ASIDE = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}$")
 
 
-def _change(text: str, sentence_start: int, q: Quantity) -> str | None:
-    found = _CHANGE_BEFORE.search(text, max(sentence_start, q.phrase_start - 40), q.phrase_start)
+def _change(text: str, key: str, sentence_start: int, q: Quantity) -> str | None:
+    start = max(sentence_start, q.phrase_start - 40)
+    if not any(verb in key[start:q.phrase_start] for verb in CHANGE_VERBS):  # most figures: no verb near
+        return None
+    found = _CHANGE_BEFORE.search(text, start, q.phrase_start)
     if not found:
         return None
     return "increase" if match_key(found.group(1)) == "tăng" else "decrease"

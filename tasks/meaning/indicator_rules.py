@@ -172,7 +172,10 @@ def _share_of_another_whole(ask: Question, match: Match | None) -> bool:
 
 def _per_unit(ask: Question, match: Match | None) -> bool:
     figure = ask.figure
-    return match is not None and bool(_PER_UNIT.search(figure.left, max(0, len(figure.left) - _PER_UNIT_REACH)))
+    if match is None:
+        return False
+    near = ask.sentence.key[max(figure.since, figure.q.phrase_start - _PER_UNIT_REACH):figure.q.phrase_start]
+    return any(word in near for word in PER_UNIT_WORDS) and bool(_PER_UNIT.search(near))
 
 
 def _respectively(ask: Question) -> Match | None:

@@ -114,6 +114,7 @@ class Sentence:
     facts: list[Fact] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)  # each fact's measure, in order
     _goal_words: GoalWords | None = field(default=None, repr=False)
+    clause_hints: dict[int, bool] = field(default_factory=dict)  # clause start -> what subjects.py read there
 
     @property
     def text(self) -> str:

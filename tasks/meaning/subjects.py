@@ -25,14 +25,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, AVERAGE_VERBS, AVERAGE_WORDS, COMPARISON_WORDS,
-                                              COUNTRIES_RANKED, COUNTRY_HINTS, COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS,
-                                              COUNTRY_WORDS, HOLDER_VERBS, JOINING_WORDS, LEVEL_PREFIXES,
-                                              MINISTRY_LIST_WORDS, OWNER_PREPOSITIONS, PLACE_UNITS,
-                                              POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS, PROVINCES_TOGETHER,
-                                              PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS, PROVINCE_PREFIXES,
-                                              PROVINCE_UNITS, RANKED_AMONG, SCOPE_LEADS, SECTOR_WORDS, TERRITORY_WORDS,
-                                              WORLD_WORDS, words)
+from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, AVERAGE_VERBS, AVERAGE_WORDS, CENTRAL_GOVERNMENT,
+                                              COMPARISON_WORDS, COUNTRIES_RANKED, COUNTRY_AS_WHOLE, COUNTRY_HINTS,
+                                              COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS, COUNTRY_WORDS, HOLDER_VERBS,
+                                              JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_HEADS, MINISTRY_LIST_WORDS,
+                                              OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS,
+                                              PROVINCES_TOGETHER, PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS,
+                                              PROVINCE_PREFIXES, PROVINCE_UNITS, RANKED_AMONG, SCOPE_LEADS,
+                                              SECTOR_WORDS, TERRITORY_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, Owner, PROVINCE_PREFIX, country_as_whole,
                                              national_source, opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
@@ -68,10 +68,12 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
     """Whose the figure is. A province named in the clause before the figure is its subject from there on:
     "Cả nước có 4.500 ..., trong khi tỉnh Cà Mau có 1.200 ..."."""
     q, text = figure.q, sentence.text
+    may_be_above = _may_be_above_provinces(sentence, figure)
     subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
                                                  if figure.clause_start <= m.start and m.end <= q.phrase_start])
     above = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator,
-                     after_a_figure=figure.since > figure.clause_start)
+                     after_a_figure=figure.since > figure.clause_start) \
+        if may_be_above or q.kind == "rank" and (q.denominator or 0) > _PROVINCE_TABLE_SIZE else None
     if above is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
         return Subject(None if above.whose == PROVINCES else above.whose, None, None, above.words)
     counted = _provinces_counted(figure, sentence)
@@ -81,7 +83,7 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
     if named is not None and named.mention is None:  # provinces named jointly: of none alone
         return Subject(None, None, None, _evidence(named.rule, named.words))
     place = _place_for(sentence, figure, carried)
-    if not named and (not place or place[0] != "place"):
+    if may_be_above and not named and (not place or place[0] != "place"):
         source = _national_source(figure, sentence)
         if source:
             return Subject(None, None, None, _evidence("source", source))
@@ -96,6 +98,17 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
         own = _evidence(rule, mention.name if rule == "paragraph" else text[mention.start:mention.end])
         return Subject("place", province, mention, f"{own}; {said}" if said else own)
     return Subject("province" if province else None, province, None, said)
+
+
+def _may_be_above_provinces(sentence: Sentence, figure: Figure) -> bool:
+    """Whether the figure's clause holds a word any rule above provinces reads (a ministry, the government,
+    the country, the world, the provinces together, an average): most clauses hold none, and are asked no
+    more of those rules. Read once for each clause of a sentence."""
+    known = sentence.clause_hints.get(figure.clause_start)
+    if known is None:
+        known = sentence.clause_hints[figure.clause_start] = \
+            _ABOVE_PROVINCE_WORD.search(sentence.key, figure.clause_start, figure.clause_end) is not None
+    return known
 
 
 def _provinces_counted(figure: Figure, sentence: Sentence) -> str | None:
@@ -156,6 +169,10 @@ _PREAMBLE_COMMA = re.compile(rf",(?!\s*(?:{words(MINISTRY_LIST_WORDS, PROVINCE_L
 # "TP.HCM và Quảng Ninh lần lượt xếp thứ 2 và 3": the figures follow the subjects in order.
 _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt(?!\w)", re.IGNORECASE)
 _PROVINCE_TABLE_SIZE = 63
+# Every word the rules above provinces need one of (match_key form, as the sentence's key is written).
+_ABOVE_PROVINCE_WORDS = words(MINISTRY_HEADS, COUNTRY_WORDS, COUNTRY_AS_WHOLE, WORLD_WORDS, PROVINCES_TOGETHER,
+                              CENTRAL_GOVERNMENT, COUNTRIES_RANKED, AVERAGE_WORDS)
+_ABOVE_PROVINCE_WORD = re.compile(rf"(?<!\w)(?:{_ABOVE_PROVINCE_WORDS})(?!\w)")
 _COUNTS_PROVINCES = re.compile(rf"(?i:{words(PROVINCE_COUNT_NOUNS)})(?!\w)(?!\s*{CAPITAL})")
 # Only a predicate between a count and the figure said of it: "20 tỉnh đạt trên 50%", "20 tỉnh có tỷ lệ ... 50%".
 _SAID_OF_BEFORE = re.compile(rf"^\s*(?:{words(PREDICATE_VERBS)}|có)\s+(?:[^\W\d]+\s+){{0,6}}$", re.IGNORECASE)
