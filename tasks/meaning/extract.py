@@ -152,23 +152,28 @@ def _read_figure(text: str, key: str, span: Span, quantities: list[Quantity], i:
     counted, counted_end = counted_after(text, q.phrase_end, limit)
     surface_start = q.phrase_start
     if counted:
-        right = _right_of(text, counted_end, limit, clause_end, quantities[i + 1:])
+        right_start, right_end = _right_of(text, counted_end, limit, clause_end, quantities[i + 1:])
+        counted_key = " ".join(key[q.phrase_end:counted_end].split())  # its words, as counted_after joins them
     else:  # a predicate figure: "Tỷ lệ ... đạt 85%", "1.184 dịch vụ ..., đạt 63,38%"
         counted, surface_start = subject_before(text, since, q.phrase_start)
         surface_start = min(surface_start, q.phrase_start)
-        right = re.split(r"[,;.]", text[q.end:limit], maxsplit=1)[0]
+        counted_key = match_key(counted)
+        stop = _CLAUSE_STOP.search(text, q.end, limit)
+        right_start, right_end = q.end, stop.start() if stop else limit
     if q.kind == "count" and not counted_end > q.phrase_end and _SCORE_SUBJECT.match(counted):
         q = replace(q, kind="score")  # "điểm chính quyền số của tỉnh là 0,6512": its subject says it is a score
     left = text[since:q.phrase_start]
     own_left = own_words_before(left) if counted_end > q.phrase_end else left
+    right = text[right_start:right_end]
     base = _PER_HUNDRED.search(f"{counted} {right}" if counted_end > q.phrase_end else counted) \
         if q.kind in ("count", "ratio") and q.denominator in (None, 100.0) else None
     per_hundred = base and ("hộ" if base.group(1).startswith("hộ") else "dân")
     if per_hundred:
         q = replace(q, kind="ratio", denominator=100.0)  # "85 thuê bao/100 dân": a rate per 100 inhabitants
-    return Figure(q, quantities[i + 1:], per_hundred, clause_start, clause_end, limit, since, counted, counted_end,
-                   surface_start, left, " ".join(match_key(f"{own_left} {counted} {right}").split()),
-                   key[clause_start:clause_end])
+    # the key of a slice is the slice of the key: what it measures is read off the sentence's key
+    measure = f"{key[q.phrase_start - len(own_left):q.phrase_start]} {counted_key} {key[right_start:right_end]}"
+    return Figure(q, quantities[i + 1:], per_hundred, clause_start, clause_end, limit, since, counted, counted_key,
+                  counted_end, surface_start, left, " ".join(measure.split()), key[clause_start:clause_end])
 
 
 def _year(figure: Figure, sentence: Sentence, is_index_figure: bool) -> int | None:
@@ -236,18 +241,19 @@ def _carried_year(figure: Figure, sentence: Sentence, carried: Carried, is_index
     return None
 
 
-def _right_of(text: str, start: int, end: int, clause_end: int, following: list[Quantity]) -> str:
-    """What a counted figure's clause says after its noun phrase, up to the next figure; a parenthesis that
-    only holds the figure's share is stepped over: "1.512/1.568 thôn (khoảng 96,4%) có hạ tầng băng rộng
-    cố định" says what the ratio is of after it."""
+def _right_of(text: str, start: int, end: int, clause_end: int, following: list[Quantity]) -> tuple[int, int]:
+    """Where what a counted figure's clause says after its noun phrase stands, up to the next figure; a
+    parenthesis that only holds the figure's share is stepped over: "1.512/1.568 thôn (khoảng 96,4%) có hạ
+    tầng băng rộng cố định" says what the ratio is of after it."""
     if following and _OPENS_ASIDE.match(text, start, following[0].start):
         close = text.find(")", following[0].end, clause_end)
         if close >= 0:
             after = next((q.phrase_start for q in following if q.start > close), clause_end)
-            return text[close + 1:min(clause_end, after)]
-    return text[start:end]
+            return close + 1, min(clause_end, after)
+    return start, end
 
 
+_CLAUSE_STOP = re.compile(r"[,;.]")  # what ends a predicate figure's words after it
 # Only an opening parenthesis (and a qualifier) between a noun phrase and the next figure.
 _OPENS_ASIDE = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}$")
 

@@ -113,7 +113,7 @@ def _compared(ask: Question) -> bool:
 def _breakdown(ask: Question) -> Match | None:
     figure, sentence = ask.figure, ask.sentence
     q = figure.q
-    parent = _breakdown_parent(sentence.text, sentence.span.start, q, figure.counted, sentence.facts)
+    parent = _breakdown_parent(sentence.text, sentence.span.start, q, figure.counted_key, sentence.facts)
     if not parent:
         return None
     listed = ask.scope != parent.scope or any(parent.end_char <= m.start and m.end <= q.start
@@ -136,7 +136,7 @@ def _share(ask: Question) -> Match | None:
     (khoảng 99,6%)")."""
     figure, catalogue, previous = ask.figure, ask.catalogue, _previous_total(ask)
     q = figure.q
-    rate = catalogue.match(q.kind, f"{ask.sentence.measures[-1]} {figure.measure}", figure.counted, figure.clause,
+    rate = catalogue.match(q.kind, f"{ask.sentence.measures[-1]} {figure.measure}", figure.counted_key, figure.clause,
                            kinds=("percent",))
     if rate or not previous.indicator or catalogue.kind_of.get(previous.indicator) == "count":
         return rate
@@ -147,14 +147,14 @@ def _share(ask: Question) -> Match | None:
 
 def _cue(ask: Question) -> Match | None:
     figure = ask.figure
-    return ask.catalogue.match(figure.q.kind, figure.measure, match_key(figure.counted), figure.clause,
+    return ask.catalogue.match(figure.q.kind, figure.measure, figure.counted_key, figure.clause,
                                kinds=("ratio",) if figure.per_hundred else None)
 
 
 def _named_before(ask: Question) -> Match | None:
     sentence = ask.sentence
     before = sentence.key[paragraph_start(sentence.text, sentence.span.start):sentence.span.start]
-    return ask.catalogue.named_before(match_key(ask.figure.counted), before)
+    return ask.catalogue.named_before(ask.figure.counted_key, before)
 
 
 def _other_per_hundred(ask: Question, match: Match | None) -> bool:
@@ -301,7 +301,8 @@ _OWNER_BEFORE = re.compile(rf"(?<!\w)của\s+{PROVINCE_PREFIX}?$", re.IGNORECASE
 _LIST_GLUE = re.compile(r"\s*(?:,|và)\s*$")
 
 
-def _breakdown_parent(text: str, sentence_start: int, q: Quantity, counted: str, facts: list[Fact]) -> Fact | None:
+def _breakdown_parent(text: str, sentence_start: int, q: Quantity, counted_key: str,
+                      facts: list[Fact]) -> Fact | None:
     """The figure a part breaks down, when q is one labelled by a level or a place only, in parentheses
     ("đạt 80,79% (cấp tỉnh đạt 81,38%, ...)") or after "trong đó" ("đạt 99,2%, trong đó cấp tỉnh đạt 99,8%"):
     the figure of the same kind before it."""
@@ -312,7 +313,7 @@ def _breakdown_parent(text: str, sentence_start: int, q: Quantity, counted: str,
         opened = parts[-1].start() if parts else -1
     if opened < 0:
         return None
-    label = PARTS_INTRO.sub("", match_key(counted)).strip(" ,")
+    label = PARTS_INTRO.sub("", counted_key).strip(" ,")
     if label and not _LEVEL_LABEL.match(label):
         return None
     parent = next((f for f in reversed(facts) if f.start_char < opened), None)

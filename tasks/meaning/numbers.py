@@ -154,12 +154,15 @@ def _scaled(value: float, factor: float) -> float:
     return float(Decimal(str(value)) * Decimal(str(factor)))
 
 
+_CLOSING_QUOTE = re.compile(r"[”\"’]")
+
+
 def _quoted_name(text: str, start: int) -> bool:
     """A numeral opening a short quoted name: mô hình “3 không”."""
     before = text[max(0, start - 10):start].rstrip()
     if not before.endswith(("“", '"', "‘")):
         return False
-    close = re.search(r"[”\"’]", text[start:start + 30])
+    close = _CLOSING_QUOTE.search(text, start, start + 30)
     return close is not None
 
 

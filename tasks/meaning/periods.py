@@ -182,9 +182,17 @@ def period_year(times: list[Time], before: tuple[int, int], after: tuple[int, in
 def goal_cues(text: str) -> list[tuple[int, int]]:
     """(start, end) of each word of text that sets a goal ("mục tiêu", "phấn đấu", a directive's "yêu cầu"),
     in order."""
-    return [(m.start(), m.end()) for m in _GOAL_CUES.finditer(text)
-            if m.group().lower() not in _DIRECTIVE_VERBS
-            or not _AS_NOUN_BEFORE.search(text, max(0, m.start() - _NOUN_REACH), m.start())]
+    return [(m.start(), m.end()) for m in _GOAL_CUES.finditer(text) if _sets_goal(text, m)]
+
+
+def sets_a_goal(text: str) -> bool:
+    """Whether text holds a word that sets a goal, asked up to the first."""
+    return any(_sets_goal(text, m) for m in _GOAL_CUES.finditer(text))
+
+
+def _sets_goal(text: str, cue: re.Match) -> bool:
+    return cue.group().lower() not in _DIRECTIVE_VERBS \
+        or not _AS_NOUN_BEFORE.search(text, max(0, cue.start() - _NOUN_REACH), cue.start())
 
 
 _NOUN_REACH = 12  # the longest word that makes a directive's verb a noun, and its space

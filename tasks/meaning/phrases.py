@@ -30,6 +30,7 @@ _ONLY_PREDICATE = re.compile(rf"\s*(?:(?:{words(PREDICATE_ADVERBS)})\s+)*(?:(?:{
 _TOPIC = re.compile(rf"\s*(?:{words(TOPIC_OPENERS)})\s", re.IGNORECASE)
 _MAX_PHRASE_WORDS = 12
 _NON_SPACE = re.compile(r"\S+")
+_BREAKS = re.compile(r"[,;:(]")
 _MAX_SUBJECT_WORDS = 12
 
 
@@ -53,7 +54,7 @@ def counted_after(text: str, start: int, limit: int) -> tuple[str, int]:
     found = list(islice(_NON_SPACE.finditer(text, start, end), _MAX_PHRASE_WORDS))
     if not found:
         return "", start
-    return " ".join(m.group() for m in found), found[-1].end()
+    return " ".join([m.group() for m in found]), found[-1].end()
 
 
 def _compound_across(text: str, start: int, position: int, limit: int) -> int | None:
@@ -68,7 +69,7 @@ def last_break(window: str) -> int:
     """Where the last comma, semicolon, colon or opening parenthesis of window stands (-1 if none); a comma
     inside a compound ("các bộ, ngành") is none, nor is a parenthesis closed before the window ends ("Số trạm
     thông tin di động (BTS) trên địa bàn tỉnh là")."""
-    for found in reversed(list(re.finditer(r"[,;:(]", window))):
+    for found in reversed(list(_BREAKS.finditer(window))):
         if found.group() == "(" and ")" in window[found.end():]:
             continue
         if found.group() != "," or _compound_across(window, 0, found.start() + 1, len(window)) is None:
@@ -100,14 +101,14 @@ def subject_before(text: str, start: int, end: int) -> tuple[str, int]:
     """
     window = _PREDICATE_TAIL.sub("", text[start:end])
     piece_start = last_break(window) + 1
-    found = list(re.finditer(r"\S+", window[piece_start:]))
+    found = list(_NON_SPACE.finditer(window, piece_start))
     if len(found) > _MAX_SUBJECT_WORDS:
         heads = list(MEASURE_HEAD.finditer(window, piece_start))
         if heads and len(window[heads[-1].start():].split()) <= 2 * _MAX_SUBJECT_WORDS:
             piece_start = heads[-1].start()
-            found = list(re.finditer(r"\S+", window[piece_start:]))
+            found = list(_NON_SPACE.finditer(window, piece_start))
         else:
             found = found[-_MAX_SUBJECT_WORDS:]
     if not found:
         return "", end
-    return " ".join(m.group() for m in found), start + piece_start + found[0].start()
+    return " ".join([m.group() for m in found]), start + found[0].start()

@@ -13,7 +13,7 @@ from cds_facts.tasks.language.lexicon import (HAMLET_UNITS, PLACE_OPENERS, VILLA
                                               whole_words, words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.numbers import Quantity
-from cds_facts.tasks.meaning.periods import GoalWords, Time, goal_cues, opening_year, years_between
+from cds_facts.tasks.meaning.periods import GoalWords, Time, opening_year, sets_a_goal, years_between
 from cds_facts.tasks.meaning.rankings import last_index_named
 from cds_facts.tasks.meaning.sentences import Span
 from cds_facts.tasks.models import Article, Fact
@@ -56,7 +56,7 @@ class Carried:
             self.rank_year = max(cited)  # the newest table cited: an older one is its comparison
         elif years and self._index_named(len(self.read) - 1):
             self.rank_year = (years_between(times, sentence.start, sentence.end, of_index=True) or years)[-1]
-        if years and goal_cues(key):
+        if years and sets_a_goal(key):
             self.target_year = years[-1]
         if self.place and about_whole_province(sentence, mentions):
             self.place = None  # the paragraph moved on to the province
@@ -91,6 +91,7 @@ class Figure:
     limit: int  # where its own words end: the next figure's phrase, or its clause's end
     since: int  # where its own words begin: the end of the figure before, or its clause's start
     counted: str  # the noun phrase it counts, or the subject it is said of
+    counted_key: str  # the same, match_key form
     counted_end: int
     surface_start: int
     left: str  # its words before it, from ``since``
