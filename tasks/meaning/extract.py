@@ -74,7 +74,8 @@ class Extractor:
             times = times_in(span.text, span.start, article.published_at.year if article.published_at else None)
             # the numerals of its time expressions are dates: the number reader skips them
             time_spans = [(t.start - span.start, t.end - span.start) for t in times]
-            quantities = [_shift(q, span.start) for q in find_quantities(span.text, time_spans)]
+            quantities = [_shift(q, span.start) for q in find_quantities(span.text, time_spans,
+                                                                         key[span.start:span.end])]
             # places matter for figures, for the place a paragraph opens on, and for when it moves on
             wanted = quantities or span.paragraph != carried.paragraph or carried.place
             mentions = self.gazetteer.mentions(text, span.start, span.end, key=place_text) if wanted else []

@@ -179,10 +179,10 @@ class _Numeral:
         self.before, self.after, self.near, self.word_before = before, after, near, word_before
 
 
-def _numeral(text: str, match: re.Match) -> _Numeral | None:
+def _numeral(text: str, match: re.Match, key: str | None) -> _Numeral | None:
     token, start, end = match.group(), match.start(), match.end()
     before, after = text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS]
-    near = match_key(before[-_NEAR_CHARS:])
+    near = key[max(0, start - _NEAR_CHARS):start] if key is not None else match_key(before[-_NEAR_CHARS:])
     word_before = near.rsplit(None, 1)[-1] if near and not near.isspace() else ""
     value = parse_number(token, before_multiplier=bool(_MULTIPLIER.match(after)))
     return None if value is None else _Numeral(text, start, end, token, value, before, after, near, word_before)
@@ -243,18 +243,19 @@ _NOT_A_RATIO: tuple[tuple[str, object], ...] = (
 
 def quantity_refusal(text: str, match: re.Match) -> str | None:
     """Why the numeral at match is no quantity (the reason a trap would give), or None when it is one."""
-    read = _read(text, match)
+    read = _read(text, match, None)
     return read if isinstance(read, str) else None
 
 
-def read_quantity(text: str, match: re.Match) -> Quantity | None:
-    """The quantity a numeral stands for in text, or None when it is no quantity (quantity_refusal: why)."""
-    read = _read(text, match)
+def read_quantity(text: str, match: re.Match, key: str | None = None) -> Quantity | None:
+    """The quantity a numeral stands for in text, or None when it is no quantity (quantity_refusal: why).
+    key: text's match_key, when the caller has it."""
+    read = _read(text, match, key)
     return read if isinstance(read, Quantity) else None
 
 
-def _read(text: str, match: re.Match) -> Quantity | str:
-    numeral = _numeral(text, match)
+def _read(text: str, match: re.Match, key: str | None) -> Quantity | str:
+    numeral = _numeral(text, match, key)
     if numeral is None:
         return "not a Vietnamese numeral (4.0, 1.2.3)"
     for reason, refuses in _NOT_A_QUANTITY:
@@ -345,9 +346,10 @@ def _qualified(n: _Numeral, qualifier: str) -> tuple[int, str]:
     return n.start, qualifier
 
 
-def find_quantities(text: str, times: list[tuple[int, int]] = ()) -> list[Quantity]:
+def find_quantities(text: str, times: list[tuple[int, int]] = (), key: str | None = None) -> list[Quantity]:
     """Every quantity in text, in order. times: the (start, end) in text of its time expressions
-    (periods.times_in, the one reader of time), whose numerals are dates, not quantities: skipped unread."""
+    (periods.times_in, the one reader of time), whose numerals are dates, not quantities: skipped unread.
+    key: text's match_key, when the caller has it (the number reader need not make it again)."""
     found, taken_until = [], -1
     times = iter(sorted(times))
     time_span = next(times, None)
@@ -356,7 +358,7 @@ def find_quantities(text: str, times: list[tuple[int, int]] = ()) -> list[Quanti
             time_span = next(times, None)
         if match.start() < taken_until or time_span is not None and time_span[0] <= match.start():
             continue  # the denominator of a ratio already read, or a part of "tháng 9/2024"
-        quantity = read_quantity(text, match)
+        quantity = read_quantity(text, match, key)
         if quantity:
             found.append(quantity)
             taken_until = quantity.end
