@@ -306,15 +306,17 @@ def _breakdown_parent(text: str, sentence_start: int, q: Quantity, counted_key: 
     """The figure a part breaks down, when q is one labelled by a level or a place only, in parentheses
     ("đạt 80,79% (cấp tỉnh đạt 81,38%, ...)") or after "trong đó" ("đạt 99,2%, trong đó cấp tỉnh đạt 99,8%"):
     the figure of the same kind before it."""
+    if not facts:
+        return None
+    label = PARTS_INTRO.sub("", counted_key).strip(" ,") if counted_key else ""
+    if label and not _LEVEL_LABEL.match(label):  # asked first: most figures name what they count
+        return None
     lo = max(sentence_start, q.start - CUE_CHARS)
     opened = text.rfind("(", lo, q.start)
     if opened < 0 or text.rfind(")", lo, q.start) > opened:
         parts = list(PARTS_INTRO.finditer(text, lo, q.start))
         opened = parts[-1].start() if parts else -1
     if opened < 0:
-        return None
-    label = PARTS_INTRO.sub("", counted_key).strip(" ,")
-    if label and not _LEVEL_LABEL.match(label):
         return None
     parent = next((f for f in reversed(facts) if f.start_char < opened), None)
     return parent if parent and parent.kind == q.kind and parent.indicator else None

@@ -150,21 +150,27 @@ class Catalogue:
         counted noun phrase, match_key form), or None. clause: the figure's clause, for cues' "+" parts;
         kinds: the indicator kinds to try, in order (default: the figure's own; a percent's also ratio)."""
         counted, measure = canonical_terms(counted), canonical_terms(measure)
-        clause = canonical_terms(clause) or measure
         text = f"{counted} {measure}"
-        own = _OWNER.split(counted, maxsplit=1)[0]  # "124 cán bộ của Tổ công nghệ số": what is counted is cán bộ
         tried = kinds or _INDICATOR_KINDS.get(kind, (kind,))
         present: dict[str, list[Cue]] = {}  # indicator code -> its cues that stand in the text
         indicators: dict[str, Indicator] = {}
         text_words = {*_WORD.findall(text), ""}
+        in_clause = None  # the clause in the catalogue's terms, made for the first cue with a "+" part
         for indicator_kind in tried:
             by_word = self._by_first_word.get(indicator_kind, {})
             for word in text_words & by_word.keys():
                 for ind, cue in by_word[word]:
-                    if cue.word_set <= text_words and cue.pattern.search(text) \
-                            and (cue.context is None or cue.context.search(clause)):
-                        present.setdefault(ind.code, []).append(cue)
-                        indicators[ind.code] = ind
+                    if not (cue.word_set <= text_words and cue.pattern.search(text)):
+                        continue
+                    if cue.context is not None:
+                        in_clause = in_clause if in_clause is not None else canonical_terms(clause) or measure
+                        if not cue.context.search(in_clause):
+                            continue
+                    present.setdefault(ind.code, []).append(cue)
+                    indicators[ind.code] = ind
+        if not present:
+            return None
+        own = _OWNER.split(counted, maxsplit=1)[0]  # "124 cán bộ của Tổ công nghệ số": what is counted is cán bộ
         for indicator_kind in tried:
             ranked = []
             for code, found in present.items():
