@@ -143,6 +143,7 @@ PROVINCES_TOGETHER = ("các địa phương", "nhiều địa phương", "các t
 # count, and a figure said of it ("có 20 tỉnh đạt trên 50%"), is the provinces' together. ("địa phương" also
 # names a province's districts and communes: "13/13 địa phương cấp huyện".)
 PROVINCE_COUNT_NOUNS = ("tỉnh", "tỉnh, thành phố", "tỉnh, thành", "tỉnh thành", "tỉnh/thành phố", "tỉnh/thành")
+PROVINCE_COUNT_HINT = "tỉnh"  # in every one of them: a rule tests it before their pattern
 # A headline said of a whole sector, nationwide when it names no province: "Toàn ngành Tư pháp ...".
 SECTOR_WORDS = ("toàn ngành", "ngành")
 # Verbs of a change: "tăng 5 bậc", "giảm 3%", and the particles that may follow them ("tăng thêm 5 bậc").

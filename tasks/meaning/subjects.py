@@ -30,9 +30,9 @@ from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, AVERAGE_VERBS, AVERA
                                               COUNTRY_OWNER_WORDS, COUNTRY_SCALE_WORDS, COUNTRY_WORDS, HOLDER_VERBS,
                                               JOINING_WORDS, LEVEL_PREFIXES, MINISTRY_HEADS, MINISTRY_LIST_WORDS,
                                               OWNER_PREPOSITIONS, PLACE_UNITS, POSSESSIVE_PREPOSITIONS, PREDICATE_VERBS,
-                                              PROVINCES_TOGETHER, PROVINCE_COUNT_NOUNS, PROVINCE_LIST_WORDS,
-                                              PROVINCE_PREFIXES, PROVINCE_UNITS, RANKED_AMONG, SCOPE_LEADS,
-                                              SECTOR_WORDS, TERRITORY_WORDS, WORLD_WORDS, words)
+                                              PROVINCES_TOGETHER, PROVINCE_COUNT_HINT, PROVINCE_COUNT_NOUNS,
+                                              PROVINCE_LIST_WORDS, PROVINCE_PREFIXES, PROVINCE_UNITS, RANKED_AMONG,
+                                              SCOPE_LEADS, SECTOR_WORDS, TERRITORY_WORDS, WORLD_WORDS, words)
 from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, Owner, PROVINCE_PREFIX, country_as_whole,
                                              national_source, opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
@@ -69,11 +69,12 @@ def subject_of(figure: Figure, sentence: Sentence, carried: Carried) -> Subject:
     "Cả nước có 4.500 ..., trong khi tỉnh Cà Mau có 1.200 ..."."""
     q, text = figure.q, sentence.text
     may_be_above = _may_be_above_provinces(sentence, figure)
-    subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
-                                                 if figure.clause_start <= m.start and m.end <= q.phrase_start])
-    above = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator,
-                     after_a_figure=figure.since > figure.clause_start) \
-        if may_be_above or q.kind == "rank" and (q.denominator or 0) > _PROVINCE_TABLE_SIZE else None
+    above = None
+    if may_be_above or q.kind == "rank" and (q.denominator or 0) > _PROVINCE_TABLE_SIZE:
+        subject_start = max([figure.clause_start] + [m.end for m in sentence.provinces
+                                                     if figure.clause_start <= m.start and m.end <= q.phrase_start])
+        above = scope_of(text[subject_start:q.phrase_start], text[q.end:figure.limit], q.kind, q.denominator,
+                         after_a_figure=figure.since > figure.clause_start)
     if above is not None:  # a ministry's, the country's, the world's, or the provinces' together: no province
         return Subject(None if above.whose == PROVINCES else above.whose, None, None, above.words)
     counted = _provinces_counted(figure, sentence)
@@ -115,7 +116,8 @@ def _provinces_counted(figure: Figure, sentence: Sentence) -> str | None:
     """The words of a count of provinces the figure is ("20 tỉnh", "63/63 tỉnh, thành phố"), or is said of
     right after it ("có 20 tỉnh đạt trên 50% hồ sơ trực tuyến"); else None. "tỉnh Hà Tĩnh" names one."""
     q = figure.q
-    if q.kind in ("count", "ratio") and figure.counted_end > q.phrase_end and _COUNTS_PROVINCES.match(figure.counted):
+    if q.kind in ("count", "ratio") and figure.counted_end > q.phrase_end and PROVINCE_COUNT_HINT in figure.counted_key \
+            and _COUNTS_PROVINCES.match(figure.counted):
         return sentence.text[q.phrase_start:figure.counted_end]
     before = sentence.facts[-1] if sentence.facts else None
     if before is not None and before.subject_evidence and before.subject_evidence.startswith("provinces counted:") \
@@ -287,6 +289,8 @@ def _province_for(sentence: Sentence, figure: Figure) -> _Named | None:
     or right by it ("120 trạm tại Cà Mau"); joint when the nearest
     before is one of provinces named together as one subject ("Quảng Bình, Hà Tĩnh có 900 trạm")."""
     q, text, provinces = figure.q, sentence.text, sentence.provinces
+    if not provinces:  # most sentences: every rule below reads a province named
+        return None
     paired = sentence.paired(q)
     if paired:
         province = paired_in_order(provinces, *paired, sentence.respectively.start())
@@ -327,6 +331,8 @@ def _place_for(sentence: Sentence, figure: Figure, carried: Carried) -> tuple[st
     places as figures are named, else before it in its sentence with no province named between, else right
     after it, else the place its paragraph is about."""
     q, places, provinces = figure.q, sentence.places, sentence.provinces
+    if not places and not carried.place:
+        return None
     paired = sentence.paired(q)
     if paired:  # "Quận Hải Châu, quận Thanh Khê đạt lần lượt 92% và 88%": one each, in order
         named = [p for p in places if sentence.span.start <= p.start and p.end <= sentence.respectively.start()]

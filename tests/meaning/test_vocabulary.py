@@ -47,7 +47,9 @@ def test_the_check_finds_the_shapes_it_forbids():
 
 def test_the_substring_tests_before_a_pattern_miss_none_of_its_words():
     """A rule that asks a cheap substring test before its pattern finds nothing its test leaves out."""
-    from cds_facts.tasks.language.lexicon import COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS, COUNTRY_HINTS, COUNTRY_WORDS
+    from cds_facts.tasks.language.lexicon import (COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS, COUNTRY_HINTS, COUNTRY_WORDS,
+                                                  PROVINCE_COUNT_HINT, PROVINCE_COUNT_NOUNS)
 
-    for phrases, hints in ((COUNTRY_WORDS, COUNTRY_HINTS), (COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS)):
+    for phrases, hints in ((COUNTRY_WORDS, COUNTRY_HINTS), (COUNTRY_AS_WHOLE, COUNTRY_AS_WHOLE_HINTS),
+                           (PROVINCE_COUNT_NOUNS, (PROVINCE_COUNT_HINT,))):
         assert all(any(hint in phrase for hint in hints) for phrase in phrases), (phrases, hints)
