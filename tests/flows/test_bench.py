@@ -63,3 +63,15 @@ def test_the_grown_warehouse_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path):
         assert con.execute("SELECT count(*) = count(DISTINCT fact_id) FROM facts").fetchone() == (True,)
     with duckdb.connect(str(tmp_path / "empty.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (4,)
+
+
+def test_the_side_by_side_comparison_runs_against_a_commit(tmp_path):
+    """bench/against.py checks another commit out beside this one and times both on the same articles;
+    against this very commit the two read the same and the ratio it prints is a number."""
+    make_corpus.make_corpus(4, tmp_path / "corpus")
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "against.py"), "HEAD", "--corpus",
+                             str(tmp_path / "corpus"), "--runs", "1", "--passes", "1"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    ratio = result.stdout.strip().splitlines()[-1]
+    assert ratio.startswith("this / other:") and float(ratio.split("median ")[1]) > 0
