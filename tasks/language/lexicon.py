@@ -330,6 +330,19 @@ MASTHEAD_SLOGANS = ("cơ quan của", "cơ quan ngôn luận của", "tiếng n�
 RELATED_BOX_MARKERS = ("tin liên quan", "bài liên quan", "bài viết liên quan", "xem thêm", "đọc thêm",
                        "tin tức liên quan", "có thể bạn quan tâm")
 
+# A page's chrome, the controls and links around an article (match_key form): font-size widgets ("Xem với cỡ
+# chữ: A- A A+"), print, send and share links, navigation, sign-in and search, social buttons, cookie
+# notices. A line made of these alone is never a title and never the article's text.
+PAGE_CHROME = ("xem với", "cỡ chữ", "font chữ", "kích thước chữ", "phóng to", "thu nhỏ", "mặc định", "in bài",
+               "in trang", "in bài viết", "bản in", "gửi bài", "gửi bài viết", "gửi email", "gửi cho bạn bè",
+               "gửi tin", "chia sẻ", "chia sẻ bài viết", "lưu bài", "lưu tin", "lưu", "bình luận",
+               "gửi bình luận", "nghe đọc bài", "nghe bài viết", "nghe", "đọc bài", "trang chủ", "quay lại",
+               "trở lại", "về đầu trang", "đầu trang", "lên đầu trang", "copy link", "sao chép liên kết",
+               "bình chọn", "theo dõi", "thích", "facebook", "zalo", "twitter", "youtube", "tiktok", "linkedin",
+               "telegram", "email", "e-mail", "rss", "đăng nhập", "đăng ký", "đăng xuất", "tìm kiếm",
+               "cookie", "cookies", "chấp nhận", "đồng ý", "từ chối", "tắt", "bật", "đóng", "menu")
+# The font-size widget's own tokens: "A-", "A", "A+", "A+ A-".
+FONT_SIZE_TOKENS = ("a-", "a", "a+", "a++", "aa", "a–")
 # Words an outlet's name begins with: "Báo Cà Mau", "Cổng thông tin điện tử tỉnh ...".
 OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn xã", "truyền hình")
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from cds_facts.tasks.language.keys import match_key
-from cds_facts.tasks.language.lexicon import MASTHEAD_SLOGANS, OUTLET_WORDS, RELATED_BOX_MARKERS, words
+from cds_facts.tasks.language.lexicon import (FONT_SIZE_TOKENS, MASTHEAD_SLOGANS, OUTLET_WORDS, PAGE_CHROME,
+                                              RELATED_BOX_MARKERS, words)
 from cds_facts.tasks.text.dates import DATE_TEXT, find_date
 
 # A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
@@ -131,7 +132,22 @@ class DumpParts:
 
 
 def is_junk(line: str) -> bool:
-    return any(rule.search(line) for rule in JUNK_LINES)
+    return any(rule.search(line) for rule in JUNK_LINES) or is_chrome(line)
+
+
+# The page's chrome on a line, with the bars, bullets and colons between its items.
+_CHROME = re.compile(rf"(?<![\w+-])(?:{words(PAGE_CHROME, FONT_SIZE_TOKENS)})(?![\w+-])|[|:/•·,;()\[\]>»›-]")
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line is the page's chrome alone: nothing of it is left but one word once its controls and
+    links (PAGE_CHROME, the font-size widget) and their separators are taken out. A headline that uses such
+    a word ("Chia sẻ kinh nghiệm chuyển đổi số") keeps its other words."""
+    key = match_key(line)
+    return len(key) < _CHROME_MAX_CHARS and bool(_CHROME.search(key)) and len(_CHROME.sub(" ", key).split()) <= 1
+
+
+_CHROME_MAX_CHARS = 160  # a line longer than this is text, whatever words it holds
 
 
 def is_tail_marker(line: str) -> bool:

@@ -207,3 +207,41 @@ def test_a_paragraph_with_words_of_its_own_is_not_a_repeat(later):
     page = "\n".join(["Hậu Giang đẩy mạnh hạ tầng số và dịch vụ công", _EARLIER, later])
     article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
     assert article.text == _EARLIER + "\n" + later
+
+
+@pytest.mark.parametrize("chrome", [
+    "Xem với cỡ chữ : A- A A+", "Cỡ chữ: A- A A+ | In bài | Gửi bài viết", "A+ A A-", "Trang chủ",
+    "Chia sẻ: Facebook | Zalo | Email", "Bình luận (0)", "Đăng nhập | Đăng ký", "Lên đầu trang",
+])
+def test_the_pages_chrome_above_the_headline_is_never_the_title(chrome):
+    page = "\n".join(["Báo Hà Tĩnh", chrome, "Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm", chrome,
+                      "Toàn tỉnh có 2.150 trạm BTS, phủ sóng di động đến 99% dân số trong năm 2024."])
+    article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
+    assert article.title == "Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm"
+    assert match_key(chrome) not in match_key(article.text)
+
+
+@pytest.mark.parametrize("line", [
+    "Chia sẻ kinh nghiệm chuyển đổi số của các xã miền núi", "Nghe bài viết: người dân quen với dịch vụ công",
+    "Top 10 tỉnh dẫn đầu về chuyển đổi số",
+])
+def test_a_headline_using_a_chrome_word_keeps_its_other_words(line):
+    from cds_facts.tasks.text.textdump import is_chrome
+
+    assert not is_chrome(line)
+
+
+def test_no_test_page_gives_a_title_of_chrome():
+    """Every page the tests and the seeds hold: the title cleaning gives is never the page's chrome alone."""
+    from cds_facts.tasks.io.files import discover
+    from cds_facts.tasks.text.textdump import is_chrome
+
+    paths = discover([DATA, SEEDS]).files
+    titles = []
+    for path in paths:
+        try:
+            titles.append(clean(read_raw(path)).title)
+        except (EmptyArticle, InputError):
+            continue  # the pages that hold no article: nothing to title
+    assert len(titles) > 20
+    assert [t for t in titles if t and is_chrome(t)] == []
