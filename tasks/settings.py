@@ -6,8 +6,9 @@
 | ``CDS_MAX_INPUT_MB`` | the largest input file read, in MiB | 10 |
 | ``CDS_LOCK_WAIT_SECONDS`` | how long a run waits for another process to release the warehouse | 60 |
 | ``CDS_LOAD_MEMORY_LIMIT`` | DuckDB's memory limit on the connection a run loads through | 64MB |
+| ``CDS_OUTLETS`` | a CSV of outlets (``host,name``) read after the shipped ``outlets.csv``: its rows win | none |
 
-The reference data (catalogue, provinces, places, migrations, queries) ships inside the package,
+The reference data (catalogue, provinces, places, outlets, migrations, queries) ships inside the package,
 as ``cds_facts.warehouse``; ``data_path`` finds it wherever the package is installed.
 """
 from __future__ import annotations
@@ -37,6 +38,12 @@ def lock_wait_seconds() -> float:
 def load_memory_limit() -> str:
     """DuckDB's memory while a run loads: its buffer cache otherwise keeps what it wrote, up to 80 % of RAM."""
     return os.environ.get("CDS_LOAD_MEMORY_LIMIT", "64MB")
+
+
+def extra_outlets_path() -> Path | None:
+    """A user's own table of outlets by host, beside the shipped one: ``CDS_OUTLETS`` if set."""
+    value = os.environ.get("CDS_OUTLETS")
+    return Path(value) if value else None
 
 
 def read_toml(path: str | Path, what: str, error: type[Exception]) -> dict:

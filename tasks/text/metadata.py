@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from cds_facts.tasks.language.places import Gazetteer
+from cds_facts.tasks.text.outlets import outlet_of_host
 from cds_facts.tasks.text.textdump import OUTLET_NAME, byline_names
 from cds_facts.tasks.language.keys import fold
 
@@ -69,8 +70,8 @@ def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | No
     """The publisher: the name the page declares for its site, else an outlet's name it prints (masthead,
     copyright owner), else the name behind its domain, else None: never a headline or a section.
 
-    A domain is turned into the name the page spells out for it, or into
-    "Báo <province>" when it is a provincial paper's; else it is kept as is.
+    A domain is turned into the outlet the table of hosts names (outlets.py), the name the page spells out
+    for it, "Báo <province>" when it is a provincial paper's, the province's portal; else it is kept as is.
     """
     for name in declared:  # og:site_name, JSON-LD publisher: the site says who it is
         if name.strip() and not _DOMAIN_ONLY.match(name.strip()):
@@ -83,5 +84,19 @@ def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | No
         if domain and "." in hint:
             host = domain.group(1).lower()
             label = re.sub(r"[^a-z]", "", host.split(".")[0])
-            return _spelled_name(label, page_text) or _provincial_paper(label, gazetteer) or host
+            return outlet_of_host(host) or _spelled_name(label, page_text) or _provincial_paper(label, gazetteer) \
+                or _provincial_portal(host, gazetteer) or host
     return None
+
+
+def _provincial_portal(host: str, gazetteer: Gazetteer | None) -> str | None:
+    """A province's own portal named by its domain: "hatinh.gov.vn" -> "Cổng Thông tin điện tử Hà Tĩnh"."""
+    labels = host.removeprefix("www.").split(".")
+    if gazetteer and len(labels) == 3 and labels[1:] == ["gov", "vn"]:
+        province = gazetteer.by_squashed(labels[0])
+        if province:
+            return f"{_PORTAL_NAME} {province}"
+    return None
+
+
+_PORTAL_NAME = "Cổng Thông tin điện tử"  # with the province's name, whether a "tỉnh" or a "thành phố"

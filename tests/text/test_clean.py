@@ -113,7 +113,10 @@ def test_old_and_new_tone_placement_match_without_rewriting_the_text():
     (["diendandoanhnghiep.vn"], "Mời tham gia group Diễn đàn Doanh nghiệp để thảo luận", "Diễn đàn Doanh nghiệp"),
     (["baolongan.vn"], "", "Báo Long An"),
     (["https://www.baodientuquangninh.vn/tin/1.html"], "", "Báo điện tử Quảng Ninh"),
-    (["vnexpress.net"], "", "vnexpress.net"),
+    (["vnexpress.net"], "", "VnExpress"),  # the shipped table of hosts (warehouse/outlets.csv)
+    (["https://m.tuoitre.vn/tin/1.html"], "", "Tuổi Trẻ"),  # a host under a known one
+    (["hatinh.gov.vn"], "", "Cổng Thông tin điện tử Hà Tĩnh"),  # a province's portal
+    (["stttt.hatinh.gov.vn"], "", "stttt.hatinh.gov.vn"),  # a host no rule knows stays as it is
     (["ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NGHỆ AN", "baonghean.vn"], "", "Đài Phát Thanh và Truyền Hình Nghệ An"),
 ])
 def test_outlet_is_named_as_the_page_or_its_domain_names_it(hints, page_text, outlet):
@@ -245,3 +248,23 @@ def test_no_test_page_gives_a_title_of_chrome():
             continue  # the pages that hold no article: nothing to title
     assert len(titles) > 20
     assert [t for t in titles if t and is_chrome(t)] == []
+
+
+def test_a_users_own_table_of_outlets_is_read_beside_the_shipped_one(tmp_path, monkeypatch):
+    table = tmp_path / "outlets.csv"
+    table.write_text("host,name\nbaomoi.com,Báo Mới\nvnexpress.net,Báo VnExpress\n", encoding="utf-8")
+    monkeypatch.setenv("CDS_OUTLETS", str(table))
+    assert outlet_from(["baomoi.com"], "", load_gazetteer()) == "Báo Mới"
+    assert outlet_from(["vnexpress.net"], "", load_gazetteer()) == "Báo VnExpress"  # the user's row wins
+    assert outlet_from(["tuoitre.vn"], "", load_gazetteer()) == "Tuổi Trẻ"  # the shipped rows still hold
+
+
+def test_an_outlet_named_only_in_the_footer_and_a_byline_after_the_text():
+    page = "\n".join(["Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm",
+                      "Toàn tỉnh có 2.150 trạm BTS, phủ sóng di động đến 99% dân số trong năm 2024.",
+                      "Người dân vùng cao đã quen với dịch vụ công trực tuyến. Ảnh: Minh Hà",
+                      "Thu Hà", "Bình luận", "© Bản quyền thuộc về Báo Hà Tĩnh. Giấy phép số 123/GP-BTTTT."])
+    article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
+    assert (article.outlet, article.authors) == ("Báo Hà Tĩnh", ("Thu Hà",))  # the photo credit is no author
+    assert "Minh Hà" not in article.text and "Bản quyền" not in article.text
+
