@@ -43,6 +43,9 @@ class Article:
     authors: tuple[str, ...]
     province: str | None
     text: str  # the clean body; every fact offset points into it
+    # Why each of the above is what it is: {"title": "og:title", "outlet": "host table:vnexpress.net", ...},
+    # as JSON (documents.metadata_evidence); a key is missing when its value is NULL.
+    metadata_evidence: str | None = None
 
 
 @dataclass(frozen=True)

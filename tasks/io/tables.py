@@ -39,6 +39,7 @@ def documents_table(raw_docs: list[RawDoc], articles: list[Article], fingerprint
         "authors": pa.array([list(a.authors) for _, a in rows], type=pa.list_(pa.string())),
         "province": text([a.province for _, a in rows]),
         "clean_text": text([a.text for _, a in rows]),
+        "metadata_evidence": text([a.metadata_evidence for _, a in rows]),
         "content_sha256": text([r.sha256 for r, _ in rows]),
         "encoding": text([r.encoding for r, _ in rows]),
         "format": text(["html" if r.is_html else "text" for r, _ in rows]),

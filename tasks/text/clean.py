@@ -1,9 +1,11 @@
 """RawDoc -> Article: decode-level repair, boilerplate out, metadata in. Dispatches on the input's shape."""
 from __future__ import annotations
 
+import json
+
 from cds_facts.tasks.text.html import parse_html
 from cds_facts.tasks.text.dates import first_datetime
-from cds_facts.tasks.text.metadata import authors_from, outlet_from
+from cds_facts.tasks.text.metadata import authors_from, outlet_and_evidence
 from cds_facts.tasks.models import Article, RawDoc
 from cds_facts.tasks.language.places import load_gazetteer
 from cds_facts.tasks.text.textdump import split_dump
@@ -18,34 +20,47 @@ class EmptyArticle(ValueError):
 
 
 def clean(raw: RawDoc) -> Article:
-    """The article in a text dump or an HTML page, with its metadata."""
+    """The article in a text dump or an HTML page, with its metadata and why each is what it is."""
+    evidence: dict[str, str] = {}
     if raw.is_html:
         page = parse_html(raw.text, url=raw.source_uri if "://" in raw.source_uri else None)
         title = normalize_text(page.title) if page.title else None
         page_text = normalize_text(page.text)
         parts = split_dump(normalize_text("\n".join(page.lines)), known_title=title or "")  # no headline: all is body
-        published = first_datetime(page.published + parts.dates)
-        authors = authors_from([normalize_text(a) for a in page.authors],
-                               [normalize_text(b) for b in page.bylines] + parts.bylines)
+        published = first_datetime(page.published)
+        evidence["published_at"] = "page metadata"
+        if published is None:
+            published, evidence["published_at"] = first_datetime(parts.dates), "dateline"
+        declared_authors = [normalize_text(a) for a in page.authors]
+        authors = authors_from(declared_authors, [normalize_text(b) for b in page.bylines] + parts.bylines)
+        evidence["authors"] = "page metadata" if authors_from(declared_authors, []) else "byline"
+        evidence["title"] = page.title_evidence or ""
         hints = [normalize_text(h) for h in page.outlet_hints] + parts.outlet_hints
         declared = [normalize_text(name) for name in page.site_names]
     else:
         page_text = normalize_text(raw.text)
         parts = split_dump(page_text)
         title = parts.title
-        published = first_datetime(parts.dates)
-        authors = authors_from([], parts.bylines)
+        published, evidence["published_at"] = first_datetime(parts.dates), "dateline"
+        authors, evidence["authors"] = authors_from([], parts.bylines), "byline"
+        evidence["title"] = "headline above the lead"
         hints, declared = parts.outlet_hints, []
     text = "\n".join(parts.body)
     gazetteer = load_gazetteer()
     if not text.strip():
         raise EmptyArticle("no article text: the input holds no sentence of prose (boilerplate only)")
+    outlet, evidence["outlet"] = outlet_and_evidence(hints, page_text, gazetteer, declared)
+    province = gazetteer.main_province(title, text, hints)
+    evidence["province"] = "most named"
+    values = {"title": title, "outlet": outlet, "published_at": published, "authors": authors, "province": province}
     return Article(
         doc_id=raw.doc_id,
         title=title,
-        outlet=outlet_from(hints, page_text, gazetteer, declared),
+        outlet=outlet,
         published_at=published,
         authors=authors,
-        province=gazetteer.main_province(title, text, hints),
+        province=province,
         text=text,
+        metadata_evidence=json.dumps({key: why for key, why in evidence.items() if values[key] and why},
+                                     ensure_ascii=False, sort_keys=True),
     )

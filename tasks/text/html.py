@@ -44,6 +44,7 @@ class PageParts:
     """What a page says about itself, and its main text as lines."""
 
     title: str | None = None
+    title_evidence: str | None = None  # where the title was read: "og:title", "h1", "heading", "<title>"
     published: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)  # names the page declares (meta, JSON-LD)
     bylines: list[str] = field(default_factory=list)  # texts of byline elements, read as bylines
@@ -208,12 +209,15 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
     h1 = tree.find(".//h1")
     title_element = tree.find(".//title")
     page_title = _text(title_element) if title_element is not None else ""
-    titles = (_meta_values(meta, "og:title", "twitter:title", "headline")
-              + [str(i["headline"]) for i in ld if i.get("headline")] + ([_text(h1)] if h1 is not None else []))
+    titles = ([("meta title", t) for t in _meta_values(meta, "og:title", "twitter:title", "headline")]
+              + [("JSON-LD headline", str(i["headline"])) for i in ld if i.get("headline")]
+              + ([("h1", _text(h1))] if h1 is not None else []))
     heading = _first_heading(tree) if not titles else None
     if titles or heading:
-        parts.title, named = _without_site_name(titles[0] if titles else heading, site_names)
+        parts.title_evidence, chosen = titles[0] if titles else ("heading", heading)
+        parts.title, named = _without_site_name(chosen, site_names)
     elif page_title:  # <title> holds the site's name too: keep the part the page repeats
+        parts.title_evidence = "<title>"
         parts.title, named = _without_site_name(page_title, site_names)
         pieces = _title_parts(parts.title)
         shown = [p for p in pieces if p in parts.text.replace(page_title, "")]

@@ -67,26 +67,41 @@ def _provincial_paper(label: str, gazetteer: Gazetteer | None) -> str | None:
 
 def outlet_from(hints: list[str], page_text: str = "", gazetteer: Gazetteer | None = None,
                 declared: list[str] = ()) -> str | None:
+    """The publisher (outlet_and_evidence without its evidence)."""
+    return outlet_and_evidence(hints, page_text, gazetteer, declared)[0]
+
+
+def outlet_and_evidence(hints: list[str], page_text: str = "", gazetteer: Gazetteer | None = None,
+                        declared: list[str] = ()) -> tuple[str | None, str | None]:
     """The publisher: the name the page declares for its site, else an outlet's name it prints (masthead,
     copyright owner), else the name behind its domain, else None: never a headline or a section.
 
     A domain is turned into the outlet the table of hosts names (outlets.py), the name the page spells out
     for it, "Báo <province>" when it is a provincial paper's, the province's portal; else it is kept as is.
+    The evidence says which: "site name", "printed", "host table:<host>", "spelled on the page:<host>",
+    "provincial paper:<host>", "provincial portal:<host>", "host".
     """
     for name in declared:  # og:site_name, JSON-LD publisher: the site says who it is
         if name.strip() and not _DOMAIN_ONLY.match(name.strip()):
-            return _display_case(name.strip())
+            return _display_case(name.strip()), "site name"
     named = [h for h in hints if OUTLET_NAME.match(h)]
-    if named:
-        return _display_case(min(named, key=len))
+    if named:  # a masthead, the footer's copyright owner
+        return _display_case(min(named, key=len)), "printed"
     for hint in [*declared, *hints]:
         domain = _DOMAIN.match(hint)
         if domain and "." in hint:
             host = domain.group(1).lower()
             label = re.sub(r"[^a-z]", "", host.split(".")[0])
-            return outlet_of_host(host) or _spelled_name(label, page_text) or _provincial_paper(label, gazetteer) \
-                or _provincial_portal(host, gazetteer) or host
-    return None
+            ways = (("host table", lambda: outlet_of_host(host)),
+                    ("spelled on the page", lambda: _spelled_name(label, page_text)),
+                    ("provincial paper", lambda: _provincial_paper(label, gazetteer)),
+                    ("provincial portal", lambda: _provincial_portal(host, gazetteer)))
+            for rule, name_of in ways:  # asked in turn: spelling the name out reads the whole page
+                name = name_of()
+                if name:
+                    return name, f"{rule}:{host}"
+            return host, "host"
+    return None, None
 
 
 def _provincial_portal(host: str, gazetteer: Gazetteer | None) -> str | None:

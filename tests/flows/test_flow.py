@@ -54,6 +54,17 @@ def test_whose_figure_lands_with_its_evidence(seeded):
     assert query(db, "SELECT count(*) FROM fact_sources WHERE subject_evidence IS NOT NULL")[0][0] >= 80
 
 
+def test_each_documents_metadata_lands_with_its_evidence(seeded):
+    db, _ = seeded
+    rows = query(db, "SELECT outlet, metadata_evidence::JSON->>'outlet' FROM documents WHERE source_name LIKE '002_%'")
+    assert rows == [("Báo Nam Định", "provincial paper:baonamdinh.vn")]
+    # a document whose outlet or title is known says where it was read
+    assert query(db, "SELECT count(*) FROM documents WHERE outlet IS NOT NULL"
+                     " AND metadata_evidence::JSON->>'outlet' IS NULL") == [(0,)]
+    assert query(db, "SELECT count(*) FROM documents WHERE title IS NOT NULL"
+                     " AND metadata_evidence::JSON->>'title' IS NULL") == [(0,)]
+
+
 def test_fact_offsets_point_into_clean_text(seeded):
     db, _ = seeded
     bad = query(db, "SELECT f.fact_id FROM facts f JOIN documents d USING (doc_id)"

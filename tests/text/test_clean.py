@@ -268,3 +268,19 @@ def test_an_outlet_named_only_in_the_footer_and_a_byline_after_the_text():
     assert (article.outlet, article.authors) == ("Báo Hà Tĩnh", ("Thu Hà",))  # the photo credit is no author
     assert "Minh Hà" not in article.text and "Bản quyền" not in article.text
 
+
+def test_each_metadata_value_says_where_it_was_read():
+    page = "\n".join(["Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm", "Thứ hai, 15/7/2024, 08:30",
+                      "Toàn tỉnh có 2.150 trạm BTS, phủ sóng di động đến 99% dân số trong năm 2024.", "Thu Hà",
+                      "© Bản quyền thuộc về Báo Hà Tĩnh."])
+    article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
+    assert json.loads(article.metadata_evidence) == {
+        "title": "headline above the lead", "outlet": "printed", "published_at": "dateline", "authors": "byline",
+        "province": "most named"}
+    html = ("<html><head><meta property='og:title' content='Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm'>"
+            "</head><body><article><p>Toàn tỉnh có 2.150 trạm BTS, phủ sóng di động đến 99% dân số trong năm "
+            "2024, theo Sở Thông tin và Truyền thông tỉnh Hà Tĩnh.</p></article></body></html>")
+    article = clean(raw_doc_from_bytes(html.encode(), "x.html", "https://vnexpress.net/ha-tinh-1.html"))
+    assert (article.outlet, json.loads(article.metadata_evidence)) == ("VnExpress", {
+        "title": "meta title", "outlet": "host table:vnexpress.net", "province": "most named"})
+
