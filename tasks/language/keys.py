@@ -31,6 +31,12 @@ def lower(text: str) -> str:
     return lowered
 
 
+def holds_any(lowered: str, pieces: tuple[str, ...] | list[str]) -> bool:
+    """Whether lower-case text holds any of pieces: the substring test a rule asks before a pattern that
+    needs one of them, as most texts hold none."""
+    return any(piece in lowered for piece in pieces)
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII letters without diacritics ("Thanh Hóa" -> "thanh hoa")."""
     text = text.lower().replace("đ", "d")

@@ -21,6 +21,7 @@ from cds_facts.tasks.language.lexicon import (CENTRAL_GOVERNMENT, COUNTRY_AS_WHO
                                               MINISTRY_NAMES, PROVINCES_TOGETHER, PROVINCE_PREFIXES, PROVINCE_UNITS,
                                               REPORTING_NOUN_VERBS, REPORTING_VERBS, REPORTING_VERBS_ALONE, SCOPE_LEADS,
                                               SECTOR_WORDS, WORLD_WORDS, words)
+from cds_facts.tasks.language.keys import holds_any
 from cds_facts.tasks.language.patterns import CAPITAL
 
 # The word before a province's name, as a pattern source: "tỉnh ", "thành phố ", "TP. ".
@@ -56,8 +57,7 @@ _SCALE_WORDS_BEFORE = 4
 
 def country_as_whole(text: str) -> str | None:
     """The words naming the country as a whole in text as what it is said of, the first such; else None."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in COUNTRY_AS_WHOLE_HINTS):
+    if not holds_any(text.lower(), COUNTRY_AS_WHOLE_HINTS):
         return None
     for found in _COUNTRY_AS_WHOLE.finditer(text):
         before = " ".join(text[max(0, found.start() - 40):found.start()].split()[-_SCALE_WORDS_BEFORE:])
@@ -68,10 +68,7 @@ def country_as_whole(text: str) -> str | None:
 
 def source_preamble(text: str) -> re.Match | None:
     """The source's preamble text opens with, if any."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _SOURCE_HINTS):
-        return None
-    return SOURCE_PREAMBLE.match(text)
+    return SOURCE_PREAMBLE.match(text) if holds_any(text.lower(), _SOURCE_HINTS) else None
 
 
 def without_source(text: str) -> str:

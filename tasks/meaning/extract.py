@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.keys import holds_any, match_key
 from cds_facts.tasks.language.lexicon import (CHANGE_PARTICLES, CHANGE_VERBS, COMPARING_WORDS, PLACES_CALLED_POINTS,
                                               PLURAL_MARKERS, RANK_WORDS, RATE_BASE_NOUNS, SAME_PERIOD_WORDS, words)
 from cds_facts.tasks.language.places import Gazetteer, Mention, place_key
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.meaning.numbers import Quantity, find_quantities
-from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, Time, lead_year, opening_year, period_year, status, times_in,
-                                             years_between)
+from cds_facts.tasks.meaning.periods import (NOW_CLAUSE, Time, lead_year, opening_year, period_year, status_of_year,
+                                             times_in, years_between)
 from cds_facts.tasks.meaning.phrases import counted_after, own_words_before, subject_before
 from cds_facts.tasks.meaning.reading import Carried, Figure, Sentence
 from cds_facts.tasks.meaning.indicator_rules import (CUE_CHARS, PARTS_INTRO, Question, TOTAL_KINDS, indicator_for,
@@ -132,7 +132,7 @@ class Extractor:
                 province_2025=self.gazetteer.to_2025(subject.province),
                 place=subject.place.name if subject.place else None,
                 period_year=year,
-                status="target" if is_goal else status("", year, sentence.published_year),  # a year still ahead
+                status="target" if is_goal else status_of_year(year, sentence.published_year),
                 part_of=total.fact_id if total and q.kind == "count" else None,
                 scope=subject.scope,
                 change=change,
@@ -261,7 +261,7 @@ _OPENS_ASIDE = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}$")
 
 def _change(text: str, key: str, sentence_start: int, q: Quantity) -> str | None:
     start = max(sentence_start, q.phrase_start - 40)
-    if not any(verb in key[start:q.phrase_start] for verb in CHANGE_VERBS):  # most figures: no verb near
+    if not holds_any(key[start:q.phrase_start], CHANGE_VERBS):  # most figures: no verb near
         return None
     found = _CHANGE_BEFORE.search(text, start, q.phrase_start)
     if not found:

@@ -31,11 +31,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.keys import holds_any, match_key
 from cds_facts.tasks.language.owners import MINISTRY, PROVINCE_PREFIX
 from cds_facts.tasks.language.lexicon import (COMPARED_AVERAGE_WORDS, COMPARISON_WORDS, ELLIPSIS_WORDS,
-                                              GOVERNMENT_LEVELS, HOLDER_VERBS, LEVEL_PREFIXES, PARTS_WORDS,
-                                              PER_UNIT_NOUNS, PER_UNIT_WORDS, PREDICATE_VERBS, RANK_WORDS,
+                                              GOVERNMENT_LEVELS, HOLDER_VERBS, LEVEL_PREFIXES, MINISTRY_HEADS,
+                                              PARTS_WORDS, PER_UNIT_NOUNS, PER_UNIT_WORDS, PREDICATE_VERBS, RANK_WORDS,
                                               SHARE_BASE_OPENERS, SHARE_BASE_QUALIFIERS, SHARE_VERBS, words)
 from cds_facts.tasks.language.places import Mention
 from cds_facts.tasks.meaning.indicators import Catalogue, Match
@@ -175,7 +175,7 @@ def _per_unit(ask: Question, match: Match | None) -> bool:
     if match is None:
         return False
     near = ask.sentence.key[max(figure.since, figure.q.phrase_start - _PER_UNIT_REACH):figure.q.phrase_start]
-    return any(word in near for word in PER_UNIT_WORDS) and bool(_PER_UNIT.search(near))
+    return holds_any(near, PER_UNIT_WORDS) and bool(_PER_UNIT.search(near))
 
 
 def _respectively(ask: Question) -> Match | None:
@@ -243,7 +243,7 @@ def _same_measure(figure: Figure, sentence: Sentence) -> Match | None:
     for mention in sentence.provinces:
         if figure.since <= mention.start and mention.end <= figure.q.phrase_start:
             own, named = own.replace(sentence.key[mention.start:mention.end], " "), True
-    for ministry in _MINISTRY.finditer(left) if "Bộ" in left or "bộ" in left else ():
+    for ministry in _MINISTRY.finditer(left) if holds_any(left.lower(), MINISTRY_HEADS) else ():
         own, named = own.replace(match_key(ministry.group()), " "), True
     if not named and not _PREDICATE_VERB.search(own):
         return None

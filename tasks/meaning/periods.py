@@ -212,6 +212,8 @@ class GoalWords:
             if self._cues else []
 
     def status(self, start: int, end: int) -> str:
+        """'target' when the words between start and end set a goal, unless a result is reported after it
+        ("chỉ tiêu là 70%, kết quả đạt 75%"); else 'actual'."""
         cues = [e for s, e in self._cues if start <= s and e <= end]
         if not cues:
             return "actual"
@@ -219,18 +221,7 @@ class GoalWords:
         return "actual" if results and max(results) >= cues[-1] else "target"
 
 
-def status(sentence_before: str, year: int | None = None, published_year: int | None = None) -> str:
-    """'target' when the sentence sets a goal before the figure, or its year is still ahead; else 'actual'.
-
-    A goal counts unless a result is reported after it ("chỉ tiêu là 70%,
-    kết quả đạt 75%"). A figure for a year after the article's own
-    ("đến năm 2030 có ít nhất ...") can only be aimed at.
-    """
-    if year and published_year and year > published_year:
-        return "target"
-    cues = [end for start, end in goal_cues(sentence_before)
-            if not _COUNTED_GOAL.search(sentence_before, max(0, start - 8), start)]
-    if not cues:
-        return "actual"
-    results = [m.end() for m in RESULT_CUES.finditer(sentence_before)]
-    return "actual" if results and max(results) >= cues[-1] else "target"
+def status_of_year(year: int | None, published_year: int | None) -> str:
+    """'target' for a year after the article's own ("đến năm 2030 có ít nhất ..." can only be aimed at);
+    else 'actual'. What the words around a figure say is GoalWords.status."""
+    return "target" if year and published_year and year > published_year else "actual"

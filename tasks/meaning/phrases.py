@@ -43,7 +43,7 @@ def counted_after(text: str, start: int, limit: int) -> tuple[str, int]:
         piece_end = end + (stop.start() if stop else len(window))
         end = piece_end
         # a list goes on from a noun: "45%, tỉnh đạt 68%" lists nothing
-        joined = _LIST_JOIN.match(text, end, limit) if stop and not text[start:end].isspace() and end > start else None
+        joined = _LIST_JOIN.match(text, end, limit) if stop and text[start:end].strip() else None
         compound = _compound_across(text, start, end, limit) if stop and text.startswith(",", end) else None
         if compound:
             end = compound

@@ -33,6 +33,7 @@ from cds_facts.tasks.language.lexicon import (AGENCY_WORDS, AVERAGE_VERBS, AVERA
                                               PROVINCES_TOGETHER, PROVINCE_COUNT_HINT, PROVINCE_COUNT_NOUNS,
                                               PROVINCE_LIST_WORDS, PROVINCE_PREFIXES, PROVINCE_UNITS, RANKED_AMONG,
                                               SCOPE_LEADS, SECTOR_WORDS, TERRITORY_WORDS, WORLD_WORDS, words)
+from cds_facts.tasks.language.keys import holds_any
 from cds_facts.tasks.language.owners import (GOVERNMENT, MINISTRY, Owner, PROVINCE_PREFIX, country_as_whole,
                                              national_source, opening_subject, without_source)
 from cds_facts.tasks.language.patterns import CAPITAL
@@ -133,7 +134,7 @@ def _national_source(figure: Figure, sentence: Sentence) -> str | None:
     if figure.q.kind == "rank":
         return None
     clause = sentence.text[figure.clause_start:figure.q.phrase_start]
-    source = national_source(clause) if len(clause) > 4 else None
+    source = national_source(clause)
     if source and not _PROVINCE_WORD.search(without_source(clause)):
         return source
     return None
@@ -226,7 +227,7 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     if owner_of:
         owner = PROVINCES if owner_of.lastgroup == "provinces" else owner_of.lastgroup
         return Owner(_ranked(owner, kind), _evidence("owner", owner_of.group()))
-    named = _MINISTRY_BEFORE.search(own) if "Bộ" in own or "bộ" in own else None
+    named = _MINISTRY_BEFORE.search(own) if holds_any(own.lower(), MINISTRY_HEADS) else None
     if named:  # "tiếp đến là Bộ Tài chính với 90%": the ministry named right before the figure
         return Owner(_ranked("ministry", kind), _evidence("ministry named", named.group("ministry")))
     if kind == "rank":
@@ -238,20 +239,13 @@ def scope_of(subject_text: str, after: str, kind: str, denominator: float | None
     tail = subject_text[-40:]
     # "đạt 68%, cao hơn trung bình cả nước với 45%": the average's value; but "Tỷ lệ ... vượt mức trung bình cả
     # nước với 68%" is the subject's, compared with an average it gives no figure of
-    national = _names_country(after) and _COUNTRY_WITH.match(after) \
+    national = holds_any(after.lower(), COUNTRY_HINTS) and _COUNTRY_WITH.match(after) \
         or tail.rstrip().endswith("(") and _COUNTRY_IN_PARENTHESES.search(tail) \
         or any(word in tail for word in AVERAGE_WORDS) and (after_a_figure or not _COMPARED_AVERAGE.search(tail)) \
         and _AVERAGE_BEFORE.search(tail)
     if national:
         return Owner("national", _evidence("national with", national.group().rstrip(" (")))
     return None
-
-
-def _names_country(text: str) -> bool:
-    """Whether text may name the country: a substring test before COUNTRY_WORDS' pattern."""
-    lowered = text.lower()
-    return any(hint in lowered for hint in COUNTRY_HINTS)
-
 
 
 def _ranked(owner: str, kind: str) -> str:
@@ -297,6 +291,7 @@ def _province_for(sentence: Sentence, figure: Figure) -> _Named | None:
         if province:
             return _Named("paired", province, text[province.start:province.end])
     starts = [m.start for m in provinces]
+    own_subject = None  # asked once, of the first province named before an earlier figure
     said_of = _RANK_SAID_OF.match(text, q.end) if q.kind == "rank" else None
     if said_of:  # "ở vị trí thứ 2 là Hà Nội": the place named after the rank holds it
         held_by = next((m for m in provinces if m.start == said_of.end()), None)
@@ -305,10 +300,11 @@ def _province_for(sentence: Sentence, figure: Figure) -> _Named | None:
     for i in range(bisect_left(starts, q.start) - 1, -1, -1):
         if provinces[i].start < sentence.span.start:
             break
-        if provinces[i].end <= figure.since and provinces[i].name != sentence.article.province:
-            own = _OWN_SUBJECT.match(sentence.text, figure.since, q.phrase_start)
-            if own:  # "Đà Nẵng 67%, Hòa Bình 86,5%, ngành Y tế 70%": whose sector, the list does not say
-                return _Named("own subject", None, sentence.text[own.start("subject"):q.phrase_start])
+        if own_subject is None and provinces[i].end <= figure.since \
+                and provinces[i].name != sentence.article.province:
+            own_subject = _OWN_SUBJECT.match(text, figure.since, q.phrase_start) or False
+            if own_subject:  # "Đà Nẵng 67%, Hòa Bình 86,5%, ngành Y tế 70%": whose sector, the list does not say
+                return _Named("own subject", None, text[own_subject.start("subject"):q.phrase_start])
         if provinces[i].end <= q.start:
             joined = i > 0 and _JOINED_NAMES.match(text, provinces[i - 1].end, provinces[i].start) \
                 and provinces[i - 1].start >= figure.since

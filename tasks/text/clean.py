@@ -5,7 +5,7 @@ import json
 
 from cds_facts.tasks.text.html import parse_html
 from cds_facts.tasks.text.dates import first_datetime
-from cds_facts.tasks.text.metadata import authors_from, outlet_and_evidence
+from cds_facts.tasks.text.metadata import authors_and_evidence, outlet_and_evidence
 from cds_facts.tasks.models import Article, RawDoc
 from cds_facts.tasks.language.places import load_gazetteer
 from cds_facts.tasks.text.textdump import split_dump
@@ -31,9 +31,8 @@ def clean(raw: RawDoc) -> Article:
         evidence["published_at"] = "page metadata"
         if published is None:
             published, evidence["published_at"] = first_datetime(parts.dates), "dateline"
-        declared_authors = [normalize_text(a) for a in page.authors]
-        authors = authors_from(declared_authors, [normalize_text(b) for b in page.bylines] + parts.bylines)
-        evidence["authors"] = "page metadata" if authors_from(declared_authors, []) else "byline"
+        authors, evidence["authors"] = authors_and_evidence([normalize_text(a) for a in page.authors],
+                                                            [normalize_text(b) for b in page.bylines] + parts.bylines)
         evidence["title"] = page.title_evidence or ""
         hints = [normalize_text(h) for h in page.outlet_hints] + parts.outlet_hints
         declared = [normalize_text(name) for name in page.site_names]
@@ -42,7 +41,7 @@ def clean(raw: RawDoc) -> Article:
         parts = split_dump(page_text)
         title = parts.title
         published, evidence["published_at"] = first_datetime(parts.dates), "dateline"
-        authors, evidence["authors"] = authors_from([], parts.bylines), "byline"
+        authors, evidence["authors"] = authors_and_evidence([], parts.bylines)
         evidence["title"] = "headline above the lead"
         hints, declared = parts.outlet_hints, []
     text = "\n".join(parts.body)

@@ -15,8 +15,9 @@ _DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}/?$",
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 
 
-def authors_from(declared: list[str], bylines: list[str]) -> tuple[str, ...]:
-    """Authors: the names a page declares (meta, JSON-LD) if any, else the names on its bylines.
+def authors_and_evidence(declared: list[str], bylines: list[str]) -> tuple[tuple[str, ...], str]:
+    """Authors: the names a page declares (meta, JSON-LD) if any, else the names on its bylines; and which
+    ("page metadata" or "byline").
 
     A declared name is kept as given unless it reads as a byline with several
     names; a publisher declared as author ("Báo Cà Mau") is no author.
@@ -26,9 +27,9 @@ def authors_from(declared: list[str], bylines: list[str]) -> tuple[str, ...]:
         value = value.strip()
         if value and not OUTLET_NAME.match(value):
             names += byline_names(value) or [value]
-    if not names:
-        names = [name for line in bylines for name in byline_names(line) or []]
-    return tuple(dict.fromkeys(names))
+    if names:
+        return tuple(dict.fromkeys(names)), "page metadata"
+    return tuple(dict.fromkeys(name for line in bylines for name in byline_names(line) or [])), "byline"
 
 
 def _display_case(name: str) -> str:
