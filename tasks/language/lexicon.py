@@ -13,6 +13,9 @@ from cds_facts.tasks.language.patterns import any_of
 # Administrative units, the word before a place's name: "huyện Lang Chánh", "phường 3", "TP. Vinh".
 PLACE_UNITS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường")
 PROVINCE_UNITS = ("tỉnh",)
+# Words right after a province's name that make it a former one: "tỉnh Hà Nam (cũ)", "Hà Giang trước sáp nhập".
+# An article names a former province for where something came from, not for whom it is about.
+FORMER_MARKS = ("cũ", "trước đây", "trước sáp nhập", "trước khi sáp nhập", "trước hợp nhất", "trước khi hợp nhất")
 # Words that may describe a place between its unit and its name: "xã miền núi Hương Liên".
 PLACE_DESCRIPTORS = ("miền núi", "vùng cao", "biên giới", "ven biển", "đảo", "vùng sâu", "đặc biệt khó khăn")
 # Names of a village, the unit under a commune, across regions: "thôn", "ấp" and "khóm" in the south,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cds_facts.tasks.language.lexicon import PLACE_DESCRIPTORS, PLACE_UNITS, words
+from cds_facts.tasks.language.lexicon import FORMER_MARKS, PLACE_DESCRIPTORS, PLACE_UNITS, words
 from cds_facts.tasks.language.owners import owner_above_provinces
 from cds_facts.tasks.language.patterns import any_of
 from cds_facts.tasks.settings import data_path
@@ -31,6 +31,10 @@ _NAME_WORD = r"[^\W\d_][^\W_]*"
 PLACE = re.compile(rf"(?<!\w){_UNIT}\s+(?:(?:{words(PLACE_DESCRIPTORS)})\s+)?"
                    rf"(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}|\d{{1,2}}(?!\d|[.,/]\d))")
 _UNIT_NAMES = {"tp": "thành phố", "tp.": "thành phố"}
+_FORMER = re.compile(rf"\s*\(?(?:{words(FORMER_MARKS)})(?!\w)", re.IGNORECASE)
+# How much a mention says what an article is about: its headline's names, then the outlet's province, then
+# each mention in its text.
+_HEADLINE_VOTES, _OUTLET_VOTES, _TEXT_VOTES = 3, 2, 1
 
 
 @dataclass(frozen=True)
@@ -111,28 +115,45 @@ class Gazetteer:
         return sorted(found, key=lambda m: m.start)
 
     def main_province(self, title: str | None, body: str, hints: list[str]) -> str | None:
-        """The province an article is about: the most named one (the headline counts thrice). None when the
-        article is said of a ministry, a sector or the country: its headline (without one, its first line)
-        opens on one of them and names no province. Its figures then belong to no province unless their own
-        clause names one, whichever province it mentions or its outlet is in."""
+        """The province an article is about (main_province_and_evidence without its evidence)."""
+        return self.main_province_and_evidence(title, body, hints)[0]
+
+    def main_province_and_evidence(self, title: str | None, body: str,
+                                   hints: list[str]) -> tuple[str | None, str | None]:
+        """The province an article is about, and how many of the votes for a province it won.
+
+        Each naming of a province votes for it: one in the headline thrice, the outlet's (its masthead,
+        its domain) twice, one in the text once; a former province ("Hà Nam (cũ)") not at all. The
+        winner must lead alone, and when the headline names no province it must hold more than half the
+        votes: a text that names a list of provinces about equally is about none of them. None too when
+        the article is said of a ministry, a sector or the country: its headline (without one, its first
+        line) opens on one of them and names no province. Its figures then belong to no province unless
+        their own clause names one.
+        """
         headline = title or body.lstrip().split("\n", 1)[0]
         if owner_above_provinces(headline) and not any(m.is_province for m in self.mentions(headline)):
-            return None
+            return None, None
         votes: Counter[str] = Counter()
-        order: dict[str, int] = {}
-        for weight, text in ((3, title or ""), (1, body)):
+        order: dict[str, int] = {}  # the first named wins nothing: it only orders the evidence
+        in_headline = False
+        for weight, text in ((_HEADLINE_VOTES, title or ""), (_TEXT_VOTES, body)):
             for m in self.mentions(text):
-                if m.is_province:
+                if m.is_province and not _FORMER.match(text, m.end):
                     votes[m.name] += weight
                     order.setdefault(m.name, len(order))
+                    in_headline |= weight == _HEADLINE_VOTES
         for hint in hints:
             province = self.canonical(hint) or self.in_squashed(hint)
             if province:
-                votes[province] += 2
+                votes[province] += _OUTLET_VOTES
                 order.setdefault(province, len(order))
-        if not votes:
-            return None
-        return max(votes, key=lambda name: (votes[name], -order[name]))
+        ranked = sorted(votes, key=lambda name: (-votes[name], order[name]))
+        if not ranked or (len(ranked) > 1 and votes[ranked[0]] == votes[ranked[1]]):
+            return None, None
+        total = sum(votes.values())
+        if not in_headline and 2 * votes[ranked[0]] <= total:
+            return None, None
+        return ranked[0], f"most named: {votes[ranked[0]]} of {total} votes"
 
 
 def place_key(text: str) -> str:

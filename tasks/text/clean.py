@@ -12,7 +12,7 @@ from cds_facts.tasks.text.textdump import split_dump
 from cds_facts.tasks.text.unicode import normalize_text
 
 # Bump when a cleaning rule changes what comes out: held documents are cleaned again.
-CLEANER_VERSION = 5
+CLEANER_VERSION = 6
 
 
 class EmptyArticle(ValueError):
@@ -49,8 +49,7 @@ def clean(raw: RawDoc) -> Article:
     if not text.strip():
         raise EmptyArticle("no article text: the input holds no sentence of prose (boilerplate only)")
     outlet, evidence["outlet"] = outlet_and_evidence(hints, page_text, gazetteer, declared)
-    province = gazetteer.main_province(title, text, hints)
-    evidence["province"] = "most named"
+    province, evidence["province"] = gazetteer.main_province_and_evidence(title, text, hints)
     values = {"title": title, "outlet": outlet, "published_at": published, "authors": authors, "province": province}
     return Article(
         doc_id=raw.doc_id,

@@ -276,11 +276,11 @@ def test_each_metadata_value_says_where_it_was_read():
     article = clean(raw_doc_from_bytes(page.encode(), "x.txt", "/x.txt"))
     assert json.loads(article.metadata_evidence) == {
         "title": "headline above the lead", "outlet": "printed", "published_at": "dateline", "authors": "byline",
-        "province": "most named"}
+        "province": "most named: 5 of 5 votes"}  # the headline thrice, the footer's paper twice
     html = ("<html><head><meta property='og:title' content='Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm'>"
             "</head><body><article><p>Toàn tỉnh có 2.150 trạm BTS, phủ sóng di động đến 99% dân số trong năm "
             "2024, theo Sở Thông tin và Truyền thông tỉnh Hà Tĩnh.</p></article></body></html>")
     article = clean(raw_doc_from_bytes(html.encode(), "x.html", "https://vnexpress.net/ha-tinh-1.html"))
     assert (article.outlet, json.loads(article.metadata_evidence)) == ("VnExpress", {
-        "title": "meta title", "outlet": "host table:vnexpress.net", "province": "most named"})
+        "title": "meta title", "outlet": "host table:vnexpress.net", "province": "most named: 6 of 6 votes"})  # headline, text, URL
 
