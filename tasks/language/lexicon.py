@@ -344,6 +344,19 @@ PAGE_CHROME = ("xem với", "cỡ chữ", "font chữ", "kích thước chữ", 
                "bình chọn", "theo dõi", "thích", "facebook", "zalo", "twitter", "youtube", "tiktok", "linkedin",
                "telegram", "email", "e-mail", "rss", "đăng nhập", "đăng ký", "đăng xuất", "tìm kiếm",
                "cookie", "cookies", "chấp nhận", "đồng ý", "từ chối", "tắt", "bật", "đóng", "menu")
+# Sections of a news site's menu, as its navigation rows list them: "Thời sự | Kinh tế | Chuyển đổi số".
+# A line made of nothing else is the menu, whatever separates its items.
+SECTION_NAMES = ("thời sự", "chính trị", "kinh tế", "xã hội", "văn hóa", "văn hoá", "thể thao", "giáo dục", "y tế",
+                 "sức khỏe", "sức khoẻ", "pháp luật", "quốc tế", "thế giới", "trong nước", "du lịch", "khoa học",
+                 "công nghệ", "khoa học công nghệ", "chuyển đổi số", "giải trí", "đời sống", "bất động sản",
+                 "tin tức", "sự kiện", "tin tức sự kiện", "tin mới", "tin nóng", "tin nổi bật", "tiêu điểm",
+                 "multimedia", "video", "ảnh", "podcast", "emagazine", "e-magazine", "longform", "infographic",
+                 "infographics", "media", "nông nghiệp", "nông thôn mới", "an ninh", "quốc phòng", "trật tự",
+                 "xây dựng đảng", "chính quyền", "chính quyền hai cấp", "doanh nghiệp", "doanh nhân", "tài chính",
+                 "đầu tư", "thị trường", "bạn đọc", "ý kiến", "diễn đàn", "góc nhìn", "phóng sự", "điều tra",
+                 "địa phương", "hoạt động", "văn bản", "giới thiệu", "liên hệ", "quảng cáo", "môi trường",
+                 "lao động", "việc làm", "tuyển sinh", "xe", "số hóa", "kinh doanh", "người việt", "radio",
+                 "truyền hình", "phát thanh", "báo in", "tòa soạn", "toà soạn", "chuyên đề", "ảnh đẹp")
 # The font-size widget's own tokens: "A-", "A", "A+", "A+ A-".
 FONT_SIZE_TOKENS = ("a-", "a", "a+", "a++", "aa", "a–")
 # Words an outlet's name begins with: "Báo Cà Mau", "Cổng thông tin điện tử tỉnh ...".

@@ -26,7 +26,12 @@ def clean(raw: RawDoc) -> Article:
         page = parse_html(raw.text, url=raw.source_uri if "://" in raw.source_uri else None)
         title = normalize_text(page.title) if page.title else None
         page_text = normalize_text(page.text)
-        parts = split_dump(normalize_text("\n".join(page.lines)), known_title=title or "")  # no headline: all is body
+        lines = normalize_text("\n".join(page.lines))
+        parts = split_dump(lines) if title is None else None  # a fragment without a heading: a dump's headline
+        if parts and parts.title:
+            title, page.title_evidence = parts.title, "headline above the lead"
+        else:
+            parts = split_dump(lines, known_title=title or "")  # no headline: all is body
         published = first_datetime(page.published)
         evidence["published_at"] = "page metadata"
         if published is None:

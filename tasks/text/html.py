@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cds_facts.tasks.text.textdump import OUTLET_NAME
+from cds_facts.tasks.text.textdump import OUTLET_NAME, is_headline, is_junk
 from cds_facts.tasks.language.keys import fold
 
 # Elements that never hold article text or metadata.
@@ -34,6 +34,7 @@ _LEAD_ROLE = re.compile(r"sapo|lead|summary|chapeau|excerpt|intro|tomtat|tom-tat
 # The longest text an element of each role may hold to count as one.
 _ROLE_LIMITS = {_DATE_ROLE: 80, _BYLINE_ROLE: 120, _LEAD_ROLE: 1500}
 # "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
+_TITLE_ROLE = re.compile(r"(?<![a-z])(?:title|headline|tieu-?de)(?![a-z])", re.IGNORECASE)
 _HEADING_BEFORE_WORDS = 8  # a paragraph this long is the body: a heading after it is no headline
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org)$", re.IGNORECASE)
@@ -137,17 +138,33 @@ def _role_texts(tree: HtmlElement) -> dict[re.Pattern, list[str]]:
 
 
 def _first_heading(tree: HtmlElement) -> str | None:
-    """A fragment's headline when it declares none: the first h2/h3 before the body's first paragraph,
-    outside the page's furniture, shaped as a headline (several words, not all capitals)."""
-    for element in tree.iter("h2", "h3", "p"):
-        text = _text(element)
-        if element.tag == "p":
-            if len(text.split()) >= _HEADING_BEFORE_WORDS:
+    """A fragment's headline when it declares none: the first heading before the body's first paragraph,
+    outside the page's furniture, shaped as a headline (textdump.is_headline) and no outlet's name. A heading is an
+    h2-h4, an element whose class or id names a title ("title", "headline", "tieu-de"), or a bold run that
+    is a line of its own (alone in its block, or before a line break)."""
+    for element in tree.iter(etree.Element):
+        if _is_heading(element):
+            text = _text(element)
+            if not _in_furniture(element) and is_headline(text) and not OUTLET_NAME.match(text):
+                return text
+        elif element.tag == "p" or len((element.text or "").split()) >= _HEADING_BEFORE_WORDS:
+            text = _text(element)
+            if len(text.split()) >= _HEADING_BEFORE_WORDS and not is_junk(text):  # the body has begun
                 return None
-            continue
-        if not _in_furniture(element) and len(text.split()) >= 4 and not text.isupper():
-            return text
     return None
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    if element.tag in ("h2", "h3", "h4"):
+        return True
+    if _TITLE_ROLE.search(" ".join(filter(None, (element.get("class"), element.get("id"))))):
+        return True
+    if element.tag in ("b", "strong") and element.getparent() is not None:
+        block = element.getparent()
+        alone = not (block.text or "").strip() and block.index(element) == 0
+        after = element.getnext()
+        return alone and ((after is None and not (element.tail or "").strip()) or (after is not None and after.tag == "br"))
+    return False
 
 
 def _title_parts(page_title: str) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cds_facts.tasks.language.keys import match_key
 from cds_facts.tasks.language.lexicon import (FONT_SIZE_TOKENS, MASTHEAD_SLOGANS, OUTLET_WORDS, PAGE_CHROME,
-                                              RELATED_BOX_MARKERS, words)
+                                              RELATED_BOX_MARKERS, SECTION_NAMES, words)
 from cds_facts.tasks.text.dates import DATE_TEXT, find_date
 
 # A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
@@ -107,6 +107,8 @@ COPYRIGHT_OWNER = re.compile(r"(?:©\s*)?(?:bản quyền thuộc(?: về)?|copy
                              re.IGNORECASE)
 # A leading outlet tag on the first paragraph: "(baonamdinh.vn) ", "(Baothanhhoa.vn) - ", "Diendandoanhnghiep.vn ".
 DOMAIN_TAG = re.compile(r"^\(?((?:[\w-]+\.)+(?:vn|com|net|org|info))\)?\s*[-–—:]?\s*", re.IGNORECASE)
+# The lead's opening tag of its source, a domain or an agency: "(Chinhphu.vn) - ", "(TTXVN) – ".
+SOURCE_TAG = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s")
 # A leading outlet name: "Báo Cà Mau Thời gian qua, ..." -> "Báo Cà Mau".
 OUTLET_PREFIX = re.compile(r"^((?:Báo|Tạp chí|Đài|Cổng thông tin)(?: điện tử)?(?: [A-ZĐÀ-Ỹ]\w*)+) (?=[A-ZĐÀ-Ỹ]\w* [a-zđà-ỹ])")
 
@@ -132,7 +134,7 @@ class DumpParts:
 
 
 def is_junk(line: str) -> bool:
-    return any(rule.search(line) for rule in JUNK_LINES) or is_chrome(line)
+    return any(rule.search(line) for rule in JUNK_LINES) or is_chrome(line) or is_section_row(line)
 
 
 # The page's chrome on a line, with the bars, bullets and colons between its items.
@@ -148,6 +150,28 @@ def is_chrome(line: str) -> bool:
 
 
 _CHROME_MAX_CHARS = 160  # a line longer than this is text, whatever words it holds
+_SECTION = re.compile(rf"(?<![\w+-])(?:{words(SECTION_NAMES)})(?![\w+-])")
+_SECTION_SEPARATORS = re.compile(r"[|:/•·,;>»›&–—-]")
+# Items of a navigation row: split by a bar, a bullet, an arrow or a wide gap (a dash is a name's: "Bà Rịa -
+# Vũng Tàu"); each of a few capitalised words and no figure ("Hạ Long | Cẩm Phả | Uông Bí").
+_MENU_GAP = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\t")
+_MENU_ITEM = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d]*(?: [^\W\d]+){0,3}$")
+_MENU_MIN_ITEMS = 3
+
+
+def is_section_row(line: str) -> bool:
+    """A line of section names only, two or more, with the separators between them: the site's menu."""
+    key = match_key(line)
+    return (len(key) < _CHROME_MAX_CHARS and len(_SECTION.findall(key)) >= 2
+            and not _SECTION_SEPARATORS.sub(" ", _SECTION.sub(" ", key)).split())
+
+
+def is_menu_row(line: str) -> bool:
+    """A navigation row: section names (is_section_row), or three or more short capitalised items with no
+    figure between bars, bullets, arrows or wide gaps. Never a headline; in the body it is kept unless it
+    is of section names (a table's header row has the same shape)."""
+    items = [item for item in _MENU_GAP.split(line.strip()) if item]
+    return is_section_row(line) or (len(items) >= _MENU_MIN_ITEMS and all(_MENU_ITEM.match(i) for i in items))
 
 
 def is_tail_marker(line: str) -> bool:
@@ -216,16 +240,22 @@ def is_prose(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) or len(words) >= _PARAGRAPH_MIN_WORDS
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str, capitals: bool = False) -> bool:
+    """A line shaped as a headline: a few words, no sentence end, not a menu, a slogan or a dateline. In
+    capitals only when ``capitals`` (some outlets print the headline so) and not an outlet's masthead."""
     words = line.split()
-    if not 4 <= len(words) <= 40 or line.isupper() or is_junk(line) or _SENTENCE_END_NOT_QUESTION.search(line):
+    if line.isupper() and (not capitals or OUTLET_NAME.match(line)):
         return False
-    if is_dateline(line) or WEEKDAY_CLOCK.match(line) or line.isascii() or _is_slogan(line):
+    if not 4 <= len(words) <= 40 or is_junk(line) or _SENTENCE_END_NOT_QUESTION.search(line):
+        return False
+    if is_dateline(line) or WEEKDAY_CLOCK.match(line) or line.isascii() or _is_slogan(line) or is_menu_row(line):
+        return False
+    if SOURCE_TAG.match(line):  # "(Chinhphu.vn) - Lạng Sơn ...": the lead's opening, not a headline
         return False
     if sum(w.isalpha() for w in words) < _HEADLINE_MIN_WORDS:  # menu items: "Tin tức - Sự kiện"
         return False
     capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
-    return capitalised <= len(words) / 2  # menus are rows of capitalised items
+    return line.isupper() or capitalised <= len(words) / 2  # menus are rows of capitalised items
 
 
 def _byline_and_date(line: str) -> tuple[str, str] | None:
@@ -266,15 +296,18 @@ def _lead(lines: list[str]) -> int | None:
 
 def _title_above(lines: list[str], lead: int) -> tuple[int, str | None, str | None]:
     """(index, headline, date written on its line) of the headline-shaped line nearest above the lead,
-    looking past datelines, bylines, section labels and captions; (-1, None, None) when there is none."""
-    for i in range(lead - 1, max(lead - _TITLE_REACH, 0) - 1, -1):
-        line = lines[i]
-        marked = MARKED_DATE.search(line)
-        candidate = line
-        if marked:  # the headline with its date before or after it, on one line
-            candidate = (line[:marked.start()] if marked.start() > 0 else line[marked.end():]).strip(" |–—-")
-        if _is_headline(candidate):
-            return i, candidate, marked.group(1) if marked else None
+    looking past datelines, bylines, section labels and captions; (-1, None, None) when there is none.
+    A headline in capitals is taken only when no line above the lead is one in lower case: a masthead or a
+    banner in capitals stands above many a page's headline."""
+    for capitals in (False, True):
+        for i in range(lead - 1, max(lead - _TITLE_REACH, 0) - 1, -1):
+            line = lines[i]
+            marked = MARKED_DATE.search(line)
+            candidate = line
+            if marked:  # the headline with its date before or after it, on one line
+                candidate = (line[:marked.start()] if marked.start() > 0 else line[marked.end():]).strip(" |–—-")
+            if is_headline(candidate, capitals):
+                return i, candidate, marked.group(1) if marked else None
     return -1, None, None
 
 

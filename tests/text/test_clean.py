@@ -284,3 +284,43 @@ def test_each_metadata_value_says_where_it_was_read():
     assert (article.outlet, json.loads(article.metadata_evidence)) == ("VnExpress", {
         "title": "meta title", "outlet": "host table:vnexpress.net", "province": "most named: 6 of 6 votes"})  # headline, text, URL
 
+
+
+_LEAD = "Toàn tỉnh có 2.150 trạm BTS, phủ sóng di động đến 99% dân số trong năm 2024."
+
+
+@pytest.mark.parametrize("menu", [
+    "Thời sự | Kinh tế | Chuyển đổi số", "Thời sự  Kinh tế  Chuyển đổi số  Văn hóa",
+    "Chính trị Kinh tế Xã hội Chuyển đổi số Thể thao", "Tin tức • Sự kiện • Multimedia",
+    "Hồng Lĩnh | Kỳ Anh | Hương Khê | Cẩm Xuyên",
+])
+def test_a_menu_row_is_never_the_title_nor_text(menu):
+    article = clean(raw_doc_from_bytes("\n".join(["BÁO HÀ TĨNH", menu, _LEAD]).encode(), "x.txt", "/x.txt"))
+    assert article.title is None and match_key(menu) not in match_key(article.text)
+
+
+def test_a_headline_in_capitals_is_the_title_when_the_page_has_no_other():
+    page = ["BÁO HÀ TĨNH", "Thời sự | Kinh tế | Chuyển đổi số", "HÀ TĨNH PHỦ SÓNG CÁP QUANG ĐẾN MỌI THÔN XÓM",
+            "Thứ hai, 15/7/2024, 08:30", _LEAD]
+    article = clean(raw_doc_from_bytes("\n".join(page).encode(), "x.txt", "/x.txt"))
+    assert (article.title, article.outlet, article.published_at) == (
+        "HÀ TĨNH PHỦ SÓNG CÁP QUANG ĐẾN MỌI THÔN XÓM", "Báo Hà Tĩnh", vn(2024, 7, 15, 8, 30))
+    # ... and a masthead or a banner in capitals is not, when a headline in lower case stands below it
+    page[2] = "Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm"
+    page.insert(2, "CHUYÊN ĐỀ CHUYỂN ĐỔI SỐ VÀ KHOA HỌC CÔNG NGHỆ")
+    assert clean(raw_doc_from_bytes("\n".join(page).encode(), "x.txt", "/x.txt")).title == page[3]
+
+
+def test_a_lead_opening_on_its_sources_tag_is_no_headline():
+    page = ["Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm",
+            "(Baohatinh.vn) - Hà Tĩnh hoàn thành phủ sóng cáp quang trong năm 2024", _LEAD]
+    article = clean(raw_doc_from_bytes("\n".join(page).encode(), "x.txt", "/x.txt"))
+    assert article.title == page[0]
+    assert article.text.startswith("Hà Tĩnh hoàn thành phủ sóng cáp quang trong năm 2024")
+
+
+def test_a_tables_header_row_in_the_body_is_kept():
+    page = ["Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm", _LEAD, "Đơn vị | Trạm BTS | Tỷ lệ phủ sóng",
+            "Hồng Lĩnh | 120 | 99%", "Các xã vùng cao đã có sóng di động ổn định trong năm nay."]
+    assert "Đơn vị | Trạm BTS | Tỷ lệ phủ sóng" in clean(raw_doc_from_bytes("\n".join(page).encode(), "x.txt",
+                                                                           "/x.txt")).text

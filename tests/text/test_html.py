@@ -4,6 +4,7 @@ import pytest
 from cds_facts.tasks.text.clean import clean
 from cds_facts.tasks.text.html import parse_html
 from cds_facts.tasks.io.files import read_raw
+from cds_facts.tasks.text.rawdoc import raw_doc_from_bytes
 
 from conftest import DATA, vn
 
@@ -110,3 +111,33 @@ def test_cleaning_a_page_again_gives_the_same_article():
 def test_the_site_name_is_cut_from_the_headline_and_only_it(head, title):
     parts = parse_html(f"<html><head>{head}</head><body><p>Nội dung bài.</p></body></html>")
     assert parts.title == title
+
+
+_HEADLINE = "Lạng Sơn nâng tỷ lệ hồ sơ trực tuyến lên 82%"
+_PARAGRAPHS = ("<p>Năm 2024, tỉnh Lạng Sơn có 1.250 dịch vụ công trực tuyến, tỷ lệ hồ sơ trực tuyến đạt 82%.</p>"
+               "<p>Toàn tỉnh có 1.400 trạm BTS phủ sóng đến mọi thôn bản.</p>")
+
+
+@pytest.mark.parametrize("fragment", [
+    f"<div><h3>{_HEADLINE}</h3>{_PARAGRAPHS}</div>",
+    f"<article><p><strong>{_HEADLINE}</strong></p>{_PARAGRAPHS}</article>",  # a bold paragraph of its own
+    f"<div><b>{_HEADLINE}</b><br>Năm 2024, tỉnh Lạng Sơn có 1.250 dịch vụ công trực tuyến và 1.400 trạm BTS.</div>",
+    f"<div class='detail'><div class='detail-title'>{_HEADLINE}</div><div class='sapo'>{_PARAGRAPHS}</div></div>",
+    # the page's chrome, a masthead or a menu's heading before it is no headline
+    f"<div>Cỡ chữ: A- A A+ | In bài | Gửi bài viết</div><h2>{_HEADLINE}</h2>{_PARAGRAPHS}",
+    f"<div class='site-title'>Báo Lạng Sơn điện tử</div><nav><h2>Tin mới nhất trong ngày</h2></nav>"
+    f"<h2>{_HEADLINE}</h2>{_PARAGRAPHS}",
+], ids=["h3", "bold paragraph", "bold before a break", "title class", "widgets first", "masthead first"])
+def test_a_fragment_without_title_markup_takes_its_first_heading(fragment):
+    article = clean(read_raw_html(fragment))
+    assert article.title == _HEADLINE
+    assert _HEADLINE not in article.text and article.text.startswith("Năm 2024, tỉnh Lạng Sơn")
+
+
+def test_a_fragment_whose_first_heading_comes_after_the_body_has_none():
+    article = clean(read_raw_html(f"{_PARAGRAPHS}<h3>{_HEADLINE}</h3><p>Các xã đã có điểm Wi-Fi công cộng.</p>"))
+    assert article.title is None
+
+
+def read_raw_html(fragment: str):
+    return raw_doc_from_bytes(fragment.encode(), "fragment.html", "/fragment.html")
