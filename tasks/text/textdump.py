@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cds_facts.tasks.language.keys import match_key
 from cds_facts.tasks.language.lexicon import (FONT_SIZE_TOKENS, MASTHEAD_SLOGANS, OUTLET_WORDS, PAGE_CHROME,
-                                              RELATED_BOX_MARKERS, SECTION_NAMES, words)
+                                              RELATED_BOX_MARKERS, SECTION_NAMES, STAFF_BYLINES, words)
 from cds_facts.tasks.text.dates import DATE_TEXT, find_date
 
 # A date introduced as the article's own: "Ngày 24/09/2023 00:00:00", "Đăng lúc: ...", "Cập nhật: ...".
@@ -105,6 +105,14 @@ OUTLET_NAME = re.compile(rf"^(?i:{words(OUTLET_WORDS)})(?i: điện tử)?(?i: (
 COPYRIGHT_OWNER = re.compile(r"(?:©\s*)?(?:bản quyền thuộc(?: về)?|copyright\s*©?|©)\s*(?:\d{4}\s*)?(?:bởi\s+)?"
                              r"([^.,;|©]{3,80}?)(?=\s*$|\s*[.,;|©]|\s+[-–—]\s+(?:cơ quan|tiếng nói|giấy phép))",
                              re.IGNORECASE)
+# A line that names an outlet and nothing else: its name before a slogan ("Báo điện tử Hà Tĩnh - Cơ quan của
+# Đảng bộ ..."), a domain alone ("baohatinh.vn"), a licence's holder ("Giấy phép số 12/GP-BTTTT ... cho Báo X").
+_OUTLET_LINE_MAX_WORDS = 16  # "Trang thông tin điện tử Sở Khoa học và Công nghệ tỉnh …"
+_OUTLET_LINE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+(?:vn|com|net|org|info)/?$", re.IGNORECASE)
+LICENCE_HOLDER = re.compile(r"giấy phép\b.*?\bcho\s+(.+?)\s*(?:[.,;|]|$)", re.IGNORECASE)
+# A line that credits the article's source, not its publisher: "Theo Báo Hà Tĩnh", "Nguồn baohatinh.vn".
+SOURCE_PREFIX = re.compile(r"^(?:theo|nguồn)\s*:?\s+", re.IGNORECASE)
 # A leading outlet tag on the first paragraph: "(baonamdinh.vn) ", "(Baothanhhoa.vn) - ", "Diendandoanhnghiep.vn ".
 DOMAIN_TAG = re.compile(r"^\(?((?:[\w-]+\.)+(?:vn|com|net|org|info))\)?\s*[-–—:]?\s*", re.IGNORECASE)
 # The lead's opening tag of its source, a domain or an agency: "(Chinhphu.vn) - ", "(TTXVN) – ".
@@ -181,11 +189,14 @@ def is_tail_marker(line: str) -> bool:
 
 
 def strip_caption(line: str) -> str:
-    """The line without a photo caption at its start ("" when it is all caption).
+    """The line without a photo caption at its start ("" when it is all caption or a credit alone).
 
     A credit that runs into the next paragraph ("Ảnh: Linh Hương Thanh Hóa lọt
     tốp 20 ...") takes a two-word name with it: a dump has no other seam.
     """
+    lone = PHOTO_CREDIT.match(line)
+    if lone and len(line[lone.end():].split()) <= _CREDIT_MAX_WORDS:  # a credit on a line of its own
+        return ""
     credit = CAPTION_CREDIT.search(line)
     if not credit or not 1 <= len(line[:credit.start()].split()) <= _CAPTION_MAX_WORDS:
         return line
@@ -204,19 +215,39 @@ def _is_name_word(word: str) -> bool:
 
 
 def byline_names(line: str) -> list[str] | None:
-    """The names on a byline ("Hồng Tư – Minh Quang" -> two names); None when the line is no byline."""
+    """The names on a byline ("Hồng Tư – Minh Quang" -> two names, "Theo Minh Hà", "PV"); None when the line
+    is no byline. An outlet named beside the author ("Văn Đức/Báo Hà Tĩnh") is no author."""
     if PHOTO_CREDIT.match(line) or len(line) > 80:
         return None
-    text = BYLINE_PREFIX.sub("", line.strip())
+    text = SOURCE_PREFIX.sub("", BYLINE_PREFIX.sub("", line.strip()), count=1)
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" .")  # "(TTXVN)"
-    names = [n for n in NAME_SEPARATOR.split(text) if n]
+    names = [n for n in NAME_SEPARATOR.split(text) if n and not OUTLET_NAME.match(n)]
     if not names or len(names) > 4:
         return None
     for name in names:
         words = name.split()
+        if name.casefold() in _STAFF:
+            continue
         if not 2 <= len(words) <= 4 or not all(_is_name_word(w) for w in words):
             return None
     return names
+
+
+_STAFF = frozenset(STAFF_BYLINES)
+
+
+def outlet_named_by(line: str) -> str | None:
+    """The outlet a line names and nothing else (a masthead, a footer line, a domain, a licence's holder);
+    None for any other line."""
+    head = _OUTLET_LINE_SEPARATOR.split(line.strip(), maxsplit=1)[0].strip(" .")
+    if OUTLET_NAME.match(head) and len(head.split()) <= _OUTLET_LINE_MAX_WORDS:
+        return head
+    if DOMAIN_LINE.match(head):
+        return head
+    licence = LICENCE_HOLDER.search(line)
+    if licence and OUTLET_NAME.match(licence.group(1)):
+        return licence.group(1)
+    return None
 
 
 def is_dateline(line: str) -> bool:
@@ -435,8 +466,9 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
         if is_dateline(line) and (_DATE_MARKER.search(line) or i == len(parts.header) - 1) \
                 and not _is_site_clock(line):
             parts.dates.append(line)
-        if line.isupper() and OUTLET_NAME.match(line):  # a masthead, not a headline in capitals
-            parts.outlet_hints.append(line)
+        masthead = outlet_named_by(line)
+        if masthead:
+            parts.outlet_hints.append(masthead)
         follow = re.match(r"^Theo dõi (.{1,80}) trên\s*:?$", line, re.IGNORECASE)
         if follow:
             parts.outlet_hints.append(follow.group(1))
@@ -446,9 +478,8 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
     from_lead = lines[lead:]
     tail_at, boxed = _tail_start(from_lead)
     for line in from_lead[tail_at:]:
-        for owner in COPYRIGHT_OWNER.findall(line):
-            if OUTLET_NAME.match(owner.strip()):
-                parts.outlet_hints.append(owner.strip())
+        owners = [owner.strip() for owner in COPYRIGHT_OWNER.findall(line) if OUTLET_NAME.match(owner.strip())]
+        parts.outlet_hints += owners or list(filter(None, [outlet_named_by(line)]))
     rest = before_lead + [line for i, line in enumerate(from_lead[:tail_at]) if i not in boxed]
 
     seen = _PrintedBefore()
@@ -488,7 +519,23 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
         parts.body.append(line)
         ended = bool(END_MARK.search(line))
     _take_closing_byline(parts)
+    _take_closing_outlet(parts)
     return parts
+
+
+def _take_closing_outlet(parts: DumpParts) -> None:
+    """Lines closing the body that name an outlet and nothing else leave it: the publisher's ("Báo Hà Tĩnh
+    điện tử") is read for the outlet, a source's ("Theo Báo Hà Tĩnh") only set aside. Only at the end and
+    only short of prose: inside the body the same words open a subheading."""
+    while len(parts.body) >= 2 and not is_prose(parts.body[-1]):
+        line = parts.body[-1]
+        source = SOURCE_PREFIX.match(line)
+        name = outlet_named_by(line[source.end():] if source else line)
+        if not name:
+            return
+        if not source:
+            parts.outlet_hints.append(name)
+        parts.body.pop()
 
 
 def _take_closing_byline(parts: DumpParts) -> None:

@@ -324,3 +324,39 @@ def test_a_tables_header_row_in_the_body_is_kept():
             "Hồng Lĩnh | 120 | 99%", "Các xã vùng cao đã có sóng di động ổn định trong năm nay."]
     assert "Đơn vị | Trạm BTS | Tỷ lệ phủ sóng" in clean(raw_doc_from_bytes("\n".join(page).encode(), "x.txt",
                                                                            "/x.txt")).text
+
+
+_TITLE = "Hà Tĩnh phủ sóng cáp quang đến mọi thôn xóm"
+
+
+@pytest.mark.parametrize("before, after, outlet", [
+    (["Báo Hà Tĩnh"], [], "Báo Hà Tĩnh"),  # a masthead in lower case above the headline
+    (["Báo điện tử Hà Tĩnh - Cơ quan của Đảng bộ, chính quyền và nhân dân tỉnh Hà Tĩnh"], [], "Báo điện tử Hà Tĩnh"),
+    (["baohatinh.vn"], [], "Báo Hà Tĩnh"),  # a domain alone: the provincial paper it names
+    ([], ["Minh Hà", "Báo Hà Tĩnh điện tử"], "Báo Hà Tĩnh điện tử"),  # the footer's name line after the byline
+    ([], ["Cơ quan chủ quản: UBND tỉnh Hà Tĩnh", "Cổng thông tin điện tử tỉnh Hà Tĩnh"],
+     "Cổng thông tin điện tử tỉnh Hà Tĩnh"),
+    ([], ["Trang thông tin điện tử Sở Khoa học và Công nghệ tỉnh Hà Tĩnh"],
+     "Trang thông tin điện tử Sở Khoa học và Công nghệ tỉnh Hà Tĩnh"),
+    ([], ["Giấy phép số 12/GP-BTTTT do Bộ Thông tin và Truyền thông cấp cho Báo Hà Tĩnh"], "Báo Hà Tĩnh"),
+    # a source credited is not the publisher
+    ([], ["Theo Báo Hà Tĩnh"], None),
+])
+def test_an_outlet_named_in_the_header_or_the_footer(before, after, outlet):
+    article = clean(raw_doc_from_bytes("\n".join([*before, _TITLE, _LEAD, *after]).encode(), "x.txt", "/x.txt"))
+    assert article.outlet == outlet
+    assert article.text == _LEAD  # none of those lines is the article's
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("PV", ("PV",)), ("Nhóm PV", ("Nhóm PV",)), ("Theo Minh Hà", ("Minh Hà",)), ("Bài, ảnh: Minh Hà", ("Minh Hà",)),
+    ("Nguyễn Văn An - Trần Thị Bình", ("Nguyễn Văn An", "Trần Thị Bình")), ("MINH HÀ", ("Minh Hà",)),
+    ("Văn Đức/Báo Hà Tĩnh", ("Văn Đức",)),  # the outlet beside the name is no author
+    ("Hồng Tư (TTXVN)", ("Hồng Tư",)),
+    ("Theo Báo Hà Tĩnh", ()), ("Ảnh: Minh Hà", ()),  # a source, a photo credit: no author
+])
+def test_authors_from_the_byline_forms(byline, authors):
+    article = clean(raw_doc_from_bytes("\n".join([_TITLE, _LEAD, "Các xã vùng cao đã có sóng di động ổn định.",
+                                                  byline]).encode(), "x.txt", "/x.txt"))
+    assert article.authors == authors
+    assert byline not in article.text
