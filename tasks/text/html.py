@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cds_facts.tasks.text.textdump import OUTLET_NAME, is_headline, is_junk
+from cds_facts.tasks.text.textdump import COPYRIGHT_OWNER, OUTLET_NAME, is_headline, is_junk, outlet_named_by
 from cds_facts.tasks.language.keys import fold
 
 # Elements that never hold article text or metadata.
@@ -35,7 +35,10 @@ _LEAD_ROLE = re.compile(r"sapo|lead|summary|chapeau|excerpt|intro|tomtat|tom-tat
 _ROLE_LIMITS = {_DATE_ROLE: 80, _BYLINE_ROLE: 120, _LEAD_ROLE: 1500}
 # "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
 _TITLE_ROLE = re.compile(r"(?<![a-z])(?:title|headline|tieu-?de)(?![a-z])", re.IGNORECASE)
-_HEADING_BEFORE_WORDS = 8  # a paragraph this long is the body: a heading after it is no headline
+_HEADING_BEFORE_WORDS = 8
+# class/id words of the page's own header and footer, where it prints its name and copyright.
+_SITE_ROLE = re.compile(r"(?<![a-z])(?:footer|copyright|logo|masthead|site-?name|brand)(?![a-z])", re.IGNORECASE)
+_SITE_LINE_MAX_CHARS = 200  # a paragraph this long is the body: a heading after it is no headline
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org)$", re.IGNORECASE)
 
@@ -121,12 +124,16 @@ def _body_text(tree: HtmlElement) -> str:
     return "\n".join(body.itertext())
 
 
-def _role_texts(tree: HtmlElement) -> dict[re.Pattern, list[str]]:
+def _role_texts(tree: HtmlElement) -> tuple[dict[re.Pattern, list[str]], list[HtmlElement]]:
     """Short texts of elements whose class, id or itemprop names a role (date, byline, lead), outside the
-    page's furniture: one pass over the page for all roles."""
+    page's furniture; and the page's own header and footer elements (for _site_outlets): one pass over the
+    page for all roles."""
     found: dict[re.Pattern, list[str]] = {role: [] for role in _ROLE_LIMITS}
+    site: list[HtmlElement] = []
     for element in tree.iter(etree.Element):
         attrs = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
+        if element.tag in ("header", "footer") or (attrs and _SITE_ROLE.search(attrs)):
+            site.append(element)
         if not attrs:
             continue
         for role, max_chars in _ROLE_LIMITS.items():
@@ -134,7 +141,22 @@ def _role_texts(tree: HtmlElement) -> dict[re.Pattern, list[str]]:
                 text = _text(element)
                 if text and len(text) <= max_chars and text not in found[role] and not _in_furniture(element):
                     found[role].append(text)
-    return found
+    return found, site
+
+
+def _site_outlets(site: list[HtmlElement]) -> list[str]:
+    """Outlets the page's header and footer elements print: the copyright owner or licence holder, else a
+    name line ("Báo Hà Tĩnh điện tử" under the logo). Lists are skipped: a footer's links name other outlets."""
+    owners, names = [], []
+    for element in site:
+        if element.tag in ("html", "body"):
+            continue
+        for piece in element.xpath(".//text()[not(ancestor::li)]"):
+            line = " ".join(piece.split())
+            owners += [o.strip() for o in COPYRIGHT_OWNER.findall(line) if OUTLET_NAME.match(o.strip())]
+            name = outlet_named_by(line) if line and len(line) <= _SITE_LINE_MAX_CHARS else None
+            names += [name] if name else []
+    return list(dict.fromkeys(owners or names))
 
 
 def _first_heading(tree: HtmlElement) -> str | None:
@@ -219,7 +241,7 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
         element.drop_tree()
     parts = PageParts(text=" ".join(tree.itertext()))
     meta = _meta(tree)
-    roles = _role_texts(tree)
+    roles, site = _role_texts(tree)
 
     site_names = _meta_values(meta, "og:site_name", "application-name", "publisher") + [
         n for i in ld for n in _names(i.get("publisher"))]
@@ -244,7 +266,7 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
     else:
         named = []
     parts.site_names = site_names
-    parts.outlet_hints = named + [p for p in _title_parts(page_title) if OUTLET_NAME.match(p)]
+    parts.outlet_hints = named + [p for p in _title_parts(page_title) if OUTLET_NAME.match(p)] + _site_outlets(site)
 
     parts.published = (_meta_values(meta, "article:published_time", "datePublished", "pubdate", "publishdate",
                                     "date", "dc.date.issued", "og:published_time")
@@ -259,8 +281,11 @@ def parse_html(html: str, url: str | None = None) -> PageParts:
     # trafilatura prunes the tree it is given: it gets a copy, the original stays for the fallback.
     # No deduplicate=True: trafilatura remembers segments across calls, so a page cleaned twice
     # would lose text the second time. split_dump drops a body printed twice within one page.
-    text = (trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, include_tables=False)
-            or _body_text(tree))
+    text = trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, include_tables=False)
+    if not text or ("\n" not in text and len(tree.findall(".//p")) >= 2):
+        # None, or its fallback for a short page: every paragraph glued on one line (headline, caption and
+        # byline with them). The page's own blocks keep their lines.
+        text = _body_text(tree)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lead = roles[_LEAD_ROLE]
     if lead and lines and lead[0] not in text and len(lead[0].split()) >= 8:

@@ -141,3 +141,26 @@ def test_a_fragment_whose_first_heading_comes_after_the_body_has_none():
 
 def read_raw_html(fragment: str):
     return raw_doc_from_bytes(fragment.encode(), "fragment.html", "/fragment.html")
+
+
+@pytest.mark.parametrize("furniture, outlet", [
+    ("<footer>© Bản quyền thuộc về Báo Lạng Sơn. Giấy phép số 12/GP-BTTTT</footer>", "Báo Lạng Sơn"),
+    ("<div class='footer'><p>Báo Lạng Sơn điện tử</p><p>Cơ quan của Đảng bộ, chính quyền và nhân dân tỉnh Lạng Sơn"
+     "</p></div>", "Báo Lạng Sơn điện tử"),
+    ("<header><a class='logo'>Báo Lạng Sơn</a></header>", "Báo Lạng Sơn"),
+    # a footer's links name other outlets: none of them is the page's
+    ("<footer><ul><li>Báo Nhân Dân</li><li>Báo Quân đội nhân dân</li></ul></footer>", None),
+])
+def test_an_outlet_printed_only_in_the_pages_header_or_footer(furniture, outlet):
+    article = clean(read_raw_html(f"<html><body><article><h1>{_HEADLINE}</h1>{_PARAGRAPHS}</article>{furniture}"
+                                  "</body></html>"))
+    assert article.outlet == outlet
+
+
+def test_a_short_page_with_a_figure_keeps_its_lines():
+    # trafilatura glues a short page's blocks on one line: headline, caption and byline would be text
+    page = (f"<html><body><article><h1>{_HEADLINE}</h1><figure><img src='a.jpg'><figcaption>Người dân nộp hồ sơ "
+            f"trực tuyến. Ảnh: Minh Hà</figcaption></figure>{_PARAGRAPHS}<p>Hoàng Lan</p></article></body></html>")
+    article = clean(read_raw_html(page))
+    assert (article.title, article.authors) == (_HEADLINE, ("Hoàng Lan",))
+    assert article.text.startswith("Năm 2024") and "Minh Hà" not in article.text and "Hoàng Lan" not in article.text
