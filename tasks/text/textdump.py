@@ -22,7 +22,7 @@ MARKED_DATE = re.compile(rf"(?:Ngày đăng|Đăng lúc|Đăng ngày|Cập nhậ
 # "Thứ hai, 15/7/2024, 08:30 (GMT+7)", "Cập nhật lúc: 10:15, Thứ Ba, 05/11/2024",
 # "Ngày đăng: 12/03/2025 | Lượt xem: 1.234", "Thứ Ba, ngày 14 tháng 1 năm 2025 | 07:30".
 _DATELINE_PIECES = re.compile(
-    rf"\(?GMT\s*[+-]\s*\d{{1,2}}\)?|{DATE_TEXT}|\d{{1,2}}(?::|h)\d{{2}}(?::\d{{2}})?(?:\s*(?:SA|CH|AM|PM))?"
+    rf"\(?GMT\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\)?|{DATE_TEXT}|\d{{1,2}}(?::|h)\d{{2}}(?::\d{{2}})?(?:\s*(?:SA|CH|AM|PM))?"
     r"|(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*:?\s*[\d.,]+"
     r"|\b(?:thứ (?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|ngày đăng|đăng lúc|đăng ngày|cập nhật|xuất bản|ngày|lúc|đăng"
     r"|thời gian|update|published)\b", re.IGNORECASE)
@@ -486,6 +486,9 @@ def split_dump(text: str, known_title: str | None = None) -> DumpParts:
     ended = False  # past the "./." end mark: only bylines and sources may follow
     for i, line in enumerate(rest):
         key = match_key(line)
+        if i < len(before_lead) and is_dateline(line) and not _is_site_clock(line):
+            parts.dates.append(line)  # between the headline and the lead a bare date is the dateline
+            continue
         if is_junk(line) or seen.has(key):
             continue
         if parts.title and match_key(parts.title) in key and MARKED_DATE.search(line):

@@ -177,6 +177,10 @@ def test_other_outlets_dumps_give_the_article_and_its_metadata(name):
     ("Thứ sáu, 6-6-25 02:38:17\nTheo dõi chúng tôi trên\nTin về chuyển đổi số ở tỉnh Bắc Ninh", None),
     ("12/12/2024 20:03\nHotline: 0900\nTin về chuyển đổi số ở tỉnh Bắc Ninh năm nay", None),  # not the article's
     ("Tin về chuyển đổi số ở tỉnh Bắc Ninh năm nay\nCập nhật: 03/04/2025 | 14:20", vn(2025, 4, 3, 14, 20)),
+    # between the headline and the lead: a bare date, a zone with minutes, a date written year first
+    ("Tin về chuyển đổi số ở tỉnh Bắc Ninh năm nay\n15/7/2024", vn(2024, 7, 15, 0, 0)),
+    ("Tin về chuyển đổi số ở tỉnh Bắc Ninh năm nay\nThứ hai, 15/7/2024 | 08:30 (GMT+07:00)", vn(2024, 7, 15, 8, 30)),
+    ("Tin về chuyển đổi số ở tỉnh Bắc Ninh năm nay\n2024-07-15 08:30", vn(2024, 7, 15, 8, 30)),
 ])
 def test_which_date_is_the_articles(header, published):
     text = header + "\nTỉnh Bắc Ninh có 1.156 dịch vụ công trực tuyến trong năm qua.\n"
