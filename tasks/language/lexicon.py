@@ -360,7 +360,7 @@ SECTION_NAMES = ("thời sự", "chính trị", "kinh tế", "xã hội", "văn 
 # The font-size widget's own tokens: "A-", "A", "A+", "A+ A-".
 FONT_SIZE_TOKENS = ("a-", "a", "a+", "a++", "aa", "a–")
 # A byline that names the newsroom's staff, not a person: "PV", "Nhóm PV". It is kept as printed.
-STAFF_BYLINES = ("pv", "ctv", "btv", "nhóm pv", "nhóm ctv", "nhóm phóng viên", "phóng viên", "nhóm phóng viên")
+STAFF_BYLINES = ("pv", "ctv", "btv", "nhóm pv", "nhóm ctv", "nhóm phóng viên", "phóng viên")
 # Words an outlet's name begins with: "Báo Cà Mau", "Cổng thông tin điện tử tỉnh ...".
 OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn xã", "truyền hình")
 

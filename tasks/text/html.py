@@ -33,12 +33,13 @@ _DATE_ROLE = re.compile(r"date|time|publish|ngay-?dang", re.IGNORECASE)
 _LEAD_ROLE = re.compile(r"sapo|lead|summary|chapeau|excerpt|intro|tomtat|tom-tat", re.IGNORECASE)
 # The longest text an element of each role may hold to count as one.
 _ROLE_LIMITS = {_DATE_ROLE: 80, _BYLINE_ROLE: 120, _LEAD_ROLE: 1500}
-# "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
+# class/id words of an element that holds a fragment's headline.
 _TITLE_ROLE = re.compile(r"(?<![a-z])(?:title|headline|tieu-?de)(?![a-z])", re.IGNORECASE)
-_HEADING_BEFORE_WORDS = 8
+_HEADING_BEFORE_WORDS = 8  # a paragraph this long is the body: a heading after it is no headline
 # class/id words of the page's own header and footer, where it prints its name and copyright.
 _SITE_ROLE = re.compile(r"(?<![a-z])(?:footer|copyright|logo|masthead|site-?name|brand)(?![a-z])", re.IGNORECASE)
-_SITE_LINE_MAX_CHARS = 200  # a paragraph this long is the body: a heading after it is no headline
+_SITE_LINE_MAX_CHARS = 200  # a longer text in a footer is no name line
+# "<headline> - <site>", "<site> | <headline>": the separators sites put in <title>.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 _DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org)$", re.IGNORECASE)
 
@@ -185,7 +186,8 @@ def _is_heading(element: HtmlElement) -> bool:
         block = element.getparent()
         alone = not (block.text or "").strip() and block.index(element) == 0
         after = element.getnext()
-        return alone and ((after is None and not (element.tail or "").strip()) or (after is not None and after.tag == "br"))
+        ends_its_line = after.tag == "br" if after is not None else not (element.tail or "").strip()
+        return alone and ends_its_line
     return False
 
 
