@@ -1,14 +1,15 @@
-"""The extract stage of this checkout against another commit's, side by side on the same articles.
+"""A stage of this checkout against another commit's, side by side on the same articles.
 
     python bench/against.py cdacafc                       # wall clock: 6 runs, one process per core
     python bench/against.py cdacafc --instructions        # instructions per pass (valgrind), no noise
+    python bench/against.py cdacafc --stage clean         # cleaning instead of extraction (or: both)
     python bench/against.py cdacafc --corpus DIR --runs 4 --passes 5
 
 Timings of processes on this machine swing by ±15 % from run to run, so the two codes run at once, one
 per core (taskset), the cores swapped every run, and the ratio is read within each run. With
 --instructions, valgrind's callgrind (which must be installed) counts the instructions of one extract pass
-(a run of two passes minus a run of one: start-up, the gazetteer and cleaning cancel out), which do not
-swing at all.
+(a run of two passes minus a run of one: start-up, loading and the stages not measured cancel out), which
+do not swing at all.
 
 The other commit is checked out into a temporary git worktree and imported through a package folder of
 its own, so both run from the same virtual environment.
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("tasks", "flows", "warehouse")
 
-# Run in a child process: warm pass, then the best of `passes` timed passes of extraction (or, under
+# Run in a child process: warm pass, then the best of `passes` timed passes of the stage (or, under
 # valgrind, `passes` untimed ones).
 _CHILD = r"""
 import sys, time
@@ -40,16 +41,18 @@ from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.language.places import load_gazetteer
 from cds_facts.tasks.io.files import discover, read_raw
 extractor = Extractor(Catalogue(read_catalogue_csv()), load_gazetteer())
-articles = [clean(read_raw(p)) for p in discover([Path(sys.argv[1])]).files]
-passes, timed = int(sys.argv[2]), sys.argv[3] == "timed"
+raws = [read_raw(p) for p in discover([Path(sys.argv[1])]).files]
+passes, timed, stage = int(sys.argv[2]), sys.argv[3] == "timed", sys.argv[4]
+work, items = {"clean": (clean, raws), "extract": (extractor.facts, [clean(raw) for raw in raws]),
+               "both": (lambda raw: extractor.facts(clean(raw)), raws)}[stage]
 if timed:
-    for article in articles:
-        extractor.facts(article)
+    for item in items:
+        work(item)
 best = float("inf")
 for _ in range(passes):
     start = time.perf_counter()
-    for article in articles:
-        extractor.facts(article)
+    for item in items:
+        work(item)
     best = min(best, time.perf_counter() - start)
 print(f"{best:.4f}" if timed else "done")
 """
@@ -65,17 +68,17 @@ def package_folder(source: Path, into: Path) -> Path:
     return into
 
 
-def child(packages: Path, corpus: Path, passes: int, mode: str, prefix: list[str]) -> subprocess.Popen:
+def child(packages: Path, corpus: Path, passes: int, mode: str, stage: str, prefix: list[str]) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(packages)}
-    return subprocess.Popen([*prefix, sys.executable, "-c", _CHILD, str(corpus), str(passes), mode],
+    return subprocess.Popen([*prefix, sys.executable, "-c", _CHILD, str(corpus), str(passes), mode, stage],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def wall_clock(this: Path, other: Path, corpus: Path, runs: int, passes: int) -> None:
+def wall_clock(this: Path, other: Path, corpus: Path, stage: str, runs: int, passes: int) -> None:
     ratios = []
     for run in range(runs):
         cores = ("0", "1") if run % 2 == 0 else ("1", "0")
-        jobs = [child(packages, corpus, passes, "timed", ["taskset", "-c", core])
+        jobs = [child(packages, corpus, passes, "timed", stage, ["taskset", "-c", core])
                 for packages, core in ((other, cores[0]), (this, cores[1]))]
         theirs, ours = (float(job.communicate()[0].strip()) for job in jobs)
         ratios.append(ours / theirs)
@@ -86,10 +89,10 @@ def wall_clock(this: Path, other: Path, corpus: Path, runs: int, passes: int) ->
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def instructions(this: Path, other: Path, corpus: Path) -> None:
+def instructions(this: Path, other: Path, corpus: Path, stage: str) -> None:
     counts = {}
     for name, packages in (("other", other), ("this", this)):
-        jobs = [child(packages, corpus, passes, "untimed",
+        jobs = [child(packages, corpus, passes, "untimed", stage,
                       ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]) for passes in (1, 2)]
         one, two = (int(_COLLECTED.search(job.communicate()[1]).group(1)) for job in jobs)
         counts[name] = two - one
@@ -104,6 +107,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=6, help="side-by-side runs (default 6)")
     parser.add_argument("--passes", type=int, default=5, help="timed passes per run, the best kept (default 5)")
     parser.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead")
+    parser.add_argument("--stage", choices=("extract", "clean", "both"), default="extract",
+                        help="what is measured: extraction (default), cleaning, or both, from the raw input")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -119,11 +124,11 @@ def main() -> None:
         try:
             other = package_folder(worktree, scratch / "other-packages")
             this = package_folder(ROOT, scratch / "this-packages")
-            print(f"{corpus}: this checkout against {args.commit}")
+            print(f"{corpus}, {args.stage}: this checkout against {args.commit}")
             if args.instructions:
-                instructions(this, other, corpus)
+                instructions(this, other, corpus, args.stage)
             else:
-                wall_clock(this, other, corpus, args.runs, args.passes)
+                wall_clock(this, other, corpus, args.stage, args.runs, args.passes)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], check=False)
             shutil.rmtree(worktree, ignore_errors=True)

@@ -153,8 +153,10 @@ def is_chrome(line: str) -> bool:
     """Whether a line is the page's chrome alone: nothing of it is left but one word once its controls and
     links (PAGE_CHROME, the font-size widget) and their separators are taken out. A headline that uses such
     a word ("Chia sẻ kinh nghiệm chuyển đổi số") keeps its other words."""
+    if len(line) >= _CHROME_MAX_CHARS:  # asked first: most lines are prose, and a key costs a pass over it
+        return False
     key = match_key(line)
-    return len(key) < _CHROME_MAX_CHARS and bool(_CHROME.search(key)) and len(_CHROME.sub(" ", key).split()) <= 1
+    return bool(_CHROME.search(key)) and len(_CHROME.sub(" ", key).split()) <= 1
 
 
 _CHROME_MAX_CHARS = 160  # a line longer than this is text, whatever words it holds
@@ -169,9 +171,10 @@ _MENU_MIN_ITEMS = 3
 
 def is_section_row(line: str) -> bool:
     """A line of section names only, two or more, with the separators between them: the site's menu."""
+    if len(line) >= _CHROME_MAX_CHARS:
+        return False
     key = match_key(line)
-    return (len(key) < _CHROME_MAX_CHARS and len(_SECTION.findall(key)) >= 2
-            and not _SECTION_SEPARATORS.sub(" ", _SECTION.sub(" ", key)).split())
+    return len(_SECTION.findall(key)) >= 2 and not _SECTION_SEPARATORS.sub(" ", _SECTION.sub(" ", key)).split()
 
 
 def is_menu_row(line: str) -> bool:
@@ -183,9 +186,11 @@ def is_menu_row(line: str) -> bool:
 
 
 def is_tail_marker(line: str) -> bool:
-    key = match_key(line).strip(" :.-•")
-    return len(key.split()) <= _TAIL_MAX_WORDS and any(
-        key == m or key.startswith(m + " ") or key.startswith(m + ":") for m in TAIL_MARKERS)
+    bare = line.strip(" :.-•")
+    if len(bare.split()) > _TAIL_MAX_WORDS:
+        return False
+    key = match_key(bare)
+    return any(key == m or key.startswith(m + " ") or key.startswith(m + ":") for m in TAIL_MARKERS)
 
 
 def strip_caption(line: str) -> str:
@@ -311,7 +316,7 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_slogan(line: str) -> bool:
-    return any(match_key(line).startswith(slogan) for slogan in MASTHEAD_SLOGANS)
+    return match_key(line).startswith(MASTHEAD_SLOGANS)
 
 
 def _split_run_ons(line: str) -> list[str]:
