@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cds_facts.tasks.language.keys import match_key
+from cds_facts.tasks.language.keys import holds_any, match_key
 from cds_facts.tasks.language.lexicon import (FONT_SIZE_TOKENS, MASTHEAD_SLOGANS, OUTLET_WORDS, PAGE_CHROME,
                                               RELATED_BOX_MARKERS, SECTION_NAMES, STAFF_BYLINES, words)
 from cds_facts.tasks.text.dates import DATE_TEXT, find_date
@@ -55,7 +55,10 @@ _RELATED_BOX_MAX_LINES = 6  # the links a related box inside an article lists
 _SENTENCE_END = re.compile(r"[.!?…;:][\"”’)\]]*$")
 _SENTENCE_END_NOT_QUESTION = re.compile(r"[.…;:][\"”’)\]]*$")  # a headline may ask; it does not end a sentence
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "## Headline" in a text saved from Markdown
+BYLINE_MAX_CHARS = 80  # a longer line is no byline: names and their labels are short
+DATELINE_MAX_CHARS = 100  # nor a dateline, with its weekday, clock and zone
 _META_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_META_SEPARATOR_MARKS = ("|", "–", "—", "-")
 # Where a sentence starts inside the body so far: after a line break or a sentence's end.
 _SENTENCE_START_BEFORE = re.compile(r"(?:\n|[.!?…;:][\"”’)\]]*\s+)$")
 _REPEAT_MIN_WORDS = 8  # a shorter line found inside a paragraph may be a phrase, not a repeat
@@ -94,6 +97,7 @@ PHOTO_CREDIT = re.compile(r"^(?:ảnh|video|đồ họa|đồ hoạ)\s*:", re.IG
 # "Toàn cảnh hội nghị (Ảnh: TTXVN)". What stands before it on its line is the caption.
 CAPTION_CREDIT = re.compile(r"(?<=[.!?…])\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh)\s*:\s*"
                             r"|\s*\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh)\s*:\s*", re.IGNORECASE)
+_CREDIT_WORDS = ("ảnh", "video", "đồ họa", "đồ hoạ")  # one of them stands in every credit the two patterns read
 _CAPTION_MAX_WORDS = 40
 _CREDIT_MAX_WORDS = 5  # a credit that ends its line: a name or an outlet
 # Separators between names on one byline.
@@ -199,6 +203,8 @@ def strip_caption(line: str) -> str:
     A credit that runs into the next paragraph ("Ảnh: Linh Hương Thanh Hóa lọt
     tốp 20 ...") takes a two-word name with it: a dump has no other seam.
     """
+    if not holds_any(line.lower(), _CREDIT_WORDS):  # most lines: asked before the patterns' scans
+        return line
     lone = PHOTO_CREDIT.match(line)
     if lone and len(line[lone.end():].split()) <= _CREDIT_MAX_WORDS:  # a credit on a line of its own
         return ""
@@ -222,7 +228,7 @@ def _is_name_word(word: str) -> bool:
 def byline_names(line: str) -> list[str] | None:
     """The names on a byline ("Hồng Tư – Minh Quang" -> two names, "Theo Minh Hà", "PV"); None when the line
     is no byline. An outlet named beside the author ("Văn Đức/Báo Hà Tĩnh") is no author."""
-    if PHOTO_CREDIT.match(line) or len(line) > 80:
+    if PHOTO_CREDIT.match(line) or len(line) > BYLINE_MAX_CHARS:
         return None
     text = SOURCE_PREFIX.sub("", BYLINE_PREFIX.sub("", line.strip()), count=1)
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" .")  # "(TTXVN)"
@@ -257,7 +263,7 @@ def outlet_named_by(line: str) -> str | None:
 
 def is_dateline(line: str) -> bool:
     """A line that holds a date and nothing but dateline furniture (weekday, clock, zone, counter)."""
-    if len(line) > 100 or not find_date(line):
+    if len(line) > DATELINE_MAX_CHARS or not find_date(line):
         return False
     return not re.sub(r"[\s,|:()–—.\-]+", "", _DATELINE_PIECES.sub("", line))
 
@@ -296,9 +302,18 @@ def is_headline(line: str, capitals: bool = False) -> bool:
 
 def _byline_and_date(line: str) -> tuple[str, str] | None:
     """(byline, dateline) of a line that is both, split at a bar or a dash: "Hoàng Thu | Cập nhật: ...";
-    None for any other line."""
+    None for any other line. Neither part is longer than a dateline may be: a piece left of a separator
+    only grows from one separator to the next, and one right of it is measured before it is cut."""
+    if not any(mark in line for mark in _META_SEPARATOR_MARKS):  # most lines: asked before the pattern's scan
+        return None
+    text_end = len(line.rstrip())
     for separator in _META_SEPARATOR.finditer(line):
-        left, right = line[:separator.start()].strip(), line[separator.end():].strip()
+        left = line[:separator.start()].strip()
+        if len(left) > DATELINE_MAX_CHARS:
+            return None
+        if text_end - separator.end() > DATELINE_MAX_CHARS:  # the separator takes the spaces after it
+            continue
+        right = line[separator.end():].strip()
         if byline_names(left) and is_dateline(right):
             return left, right
         if is_dateline(left) and byline_names(right):
