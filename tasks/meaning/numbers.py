@@ -62,6 +62,11 @@ _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 _LABEL_BEFORE = re.compile(
     rf"(?:^|\s)(?:{words(LABEL_WORDS)}|(?:{words(LEVEL_WORDS)})(?:\s*\d\s*(?:,|và|-|–))*)\s*$"
     r"|(?:^|\s)1[89]00\s*$")  # the second group of a service number: "1900 1075"
+# How the last word before a numeral that _LABEL_BEFORE reads ends: asked first, since a search that must end
+# at the numeral still tries every start in its window. A label's last word; a level's "độ", or the comma, dash
+# or "và" of a list of levels ("mức độ 3, 4"); a service number's first group.
+_LABEL_LAST_WORDS = (*{name.rsplit(" ", 1)[-1] for name in (*LABEL_WORDS, *LEVEL_WORDS)}, ",", "-", "–", "và", "1800",
+                     "1900")
 # ... unless the label's word ends a name of two capitalised words within a sentence: "..., Hải Phòng 5.000
 # trạm" counts, while "Phòng 5", "Tại Phòng 5" (the sentence's first word) and "UBND Phường 5" (an acronym) label.
 def _ends_a_name(before: str) -> bool:
@@ -77,6 +82,7 @@ def _ends_a_name(before: str) -> bool:
 _CALENDAR_BEFORE = {"ngày": 31, "tháng": 12, "năm": 12}
 # Document numbers: "Quyết định số 116", "Nghị quyết 57", "Nghị định số 42/2022/NĐ-CP".
 _DOCUMENT_BEFORE = re.compile(rf"(?:{words(DOCUMENT_TYPES)})(?:\s+số)?\s*$")
+_DOCUMENT_LAST_WORDS = (*{name.rsplit(" ", 1)[-1] for name in DOCUMENT_TYPES}, "số")  # asked first, as for labels
 # Dates written day/month: "ngày 16/1", "sáng 21/5".
 _DAY_BEFORE = re.compile(rf"(?:{words(DAY_WORDS)})\s*$")
 # Ordinals of events, not ranks: "kỳ họp thứ 7", "lần thứ 3".
@@ -211,8 +217,9 @@ _NOT_A_QUANTITY: tuple[tuple[str, object], ...] = (
     ("a phone number or a code", lambda n: n.token.isdigit() and (n.token.startswith("0") and len(n.token) > 1
                                                                  or len(n.token) >= 6)),
     ("a year", lambda n: is_year(n.token) and not _PERCENT.match(n.after)),
-    ("a label (thôn 2, Điều 5, hotline)", lambda n: _LABEL_BEFORE.search(n.near) and not _ends_a_name(n.before)),
-    ("a document number", lambda n: _DOCUMENT_BEFORE.search(n.near)),
+    ("a label (thôn 2, Điều 5, hotline)", lambda n: n.word_before.endswith(_LABEL_LAST_WORDS)
+     and _LABEL_BEFORE.search(n.near) and not _ends_a_name(n.before)),
+    ("a document number", lambda n: n.word_before.endswith(_DOCUMENT_LAST_WORDS) and _DOCUMENT_BEFORE.search(n.near)),
     ("a quoted name", lambda n: _quoted_name(n.text, n.start)),
     ("a level (mức 2)", lambda n: n.word_before == "mức" and n.token.isdigit() and n.value <= _HIGHEST_LEVEL
      and not _PERCENT.match(n.after)),
