@@ -1,10 +1,12 @@
 """The benchmarks at a tiny size: the corpus maker is deterministic and readable, bench/run.py and
 bench/grown.py run whole."""
 import importlib.util
+import re
 import subprocess
 import sys
 
 import duckdb
+import pytest
 
 from cds_facts.tasks.io import pipeline, store
 
@@ -65,13 +67,28 @@ def test_the_grown_warehouse_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path):
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (4,)
 
 
-def test_the_side_by_side_comparison_runs_against_a_commit(tmp_path):
-    """bench/against.py checks another commit out beside this one and times both on the same articles;
-    against this very commit the two read the same and the ratio it prints is a number."""
+@pytest.mark.parametrize("stage", ["extract", "clean", "both"])
+def test_the_side_by_side_comparison_runs_against_a_commit(tmp_path, stage):
+    """bench/against.py checks another commit out beside this one and times both on the same articles, for
+    the stage asked; against this very commit the two read the same and the ratio it prints is a number."""
     make_corpus.make_corpus(4, tmp_path / "corpus")
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "against.py"), "HEAD", "--corpus",
-                             str(tmp_path / "corpus"), "--runs", "1", "--passes", "1"],
+                             str(tmp_path / "corpus"), "--runs", "1", "--passes", "1", "--stage", stage],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
+    assert f", {stage}: this checkout against HEAD" in result.stdout, result.stdout
     ratio = result.stdout.strip().splitlines()[-1]
     assert ratio.startswith("this / other:") and float(ratio.split("median ")[1]) > 0
+
+
+def test_the_stage_benchmark_times_html_pages_against_trafilatura(tmp_path):
+    """bench/stages.py on HTML pages prints trafilatura's extract beside our clean + read, in ms per page."""
+    make_corpus.make_corpus(6, tmp_path / "corpus")
+    pages = sorted((tmp_path / "corpus").glob("*.html"))
+    assert pages, "the synthetic corpus holds HTML pages"
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "stages.py"), *map(str, pages), "--repeat", "1"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "HTML pages: trafilatura.extract" in line)
+    theirs, ours = (float(part.split()[-1]) for part in re.findall(r"(?:extract|read) [\d.]+", line))
+    assert f"{len(pages)} HTML pages" in line and ours > 0 and theirs > 0
