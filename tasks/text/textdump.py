@@ -55,8 +55,8 @@ _RELATED_BOX_MAX_LINES = 6  # the links a related box inside an article lists
 _SENTENCE_END = re.compile(r"[.!?…;:][\"”’)\]]*$")
 _SENTENCE_END_NOT_QUESTION = re.compile(r"[.…;:][\"”’)\]]*$")  # a headline may ask; it does not end a sentence
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "## Headline" in a text saved from Markdown
-BYLINE_MAX_CHARS = 80  # a longer line is no byline: names and their labels are short
-DATELINE_MAX_CHARS = 100  # nor a dateline, with its weekday, clock and zone
+_BYLINE_MAX_CHARS = 80  # a longer line is no byline: names and their labels are short
+_DATELINE_MAX_CHARS = 100  # nor a dateline, with its weekday, clock and zone
 _META_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _META_SEPARATOR_MARKS = ("|", "–", "—", "-")
 # Where a sentence starts inside the body so far: after a line break or a sentence's end.
@@ -228,7 +228,7 @@ def _is_name_word(word: str) -> bool:
 def byline_names(line: str) -> list[str] | None:
     """The names on a byline ("Hồng Tư – Minh Quang" -> two names, "Theo Minh Hà", "PV"); None when the line
     is no byline. An outlet named beside the author ("Văn Đức/Báo Hà Tĩnh") is no author."""
-    if PHOTO_CREDIT.match(line) or len(line) > BYLINE_MAX_CHARS:
+    if PHOTO_CREDIT.match(line) or len(line) > _BYLINE_MAX_CHARS:
         return None
     text = SOURCE_PREFIX.sub("", BYLINE_PREFIX.sub("", line.strip()), count=1)
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip(" .")  # "(TTXVN)"
@@ -263,7 +263,7 @@ def outlet_named_by(line: str) -> str | None:
 
 def is_dateline(line: str) -> bool:
     """A line that holds a date and nothing but dateline furniture (weekday, clock, zone, counter)."""
-    if len(line) > DATELINE_MAX_CHARS or not find_date(line):
+    if len(line) > _DATELINE_MAX_CHARS or not find_date(line):
         return False
     return not re.sub(r"[\s,|:()–—.\-]+", "", _DATELINE_PIECES.sub("", line))
 
@@ -309,9 +309,9 @@ def _byline_and_date(line: str) -> tuple[str, str] | None:
     text_end = len(line.rstrip())
     for separator in _META_SEPARATOR.finditer(line):
         left = line[:separator.start()].strip()
-        if len(left) > DATELINE_MAX_CHARS:
+        if len(left) > _DATELINE_MAX_CHARS:
             return None
-        if text_end - separator.end() > DATELINE_MAX_CHARS:  # the separator takes the spaces after it
+        if text_end - separator.end() > _DATELINE_MAX_CHARS:  # the separator takes the spaces after it
             continue
         right = line[separator.end():].strip()
         if byline_names(left) and is_dateline(right):
