@@ -62,11 +62,6 @@ _SLASH = re.compile(r"\s*/\s*(\d(?:[\d.,]*\d)?)")
 _LABEL_BEFORE = re.compile(
     rf"(?:^|\s)(?:{words(LABEL_WORDS)}|(?:{words(LEVEL_WORDS)})(?:\s*\d\s*(?:,|và|-|–))*)\s*$"
     r"|(?:^|\s)1[89]00\s*$")  # the second group of a service number: "1900 1075"
-# How the last word before a numeral that _LABEL_BEFORE reads ends: asked first, since a search that must end
-# at the numeral still tries every start in its window. A label's last word; a level's "độ", or the comma, dash
-# or "và" of a list of levels ("mức độ 3, 4"); a service number's first group.
-_LABEL_LAST_WORDS = (*{name.rsplit(" ", 1)[-1] for name in (*LABEL_WORDS, *LEVEL_WORDS)}, ",", "-", "–", "và", "1800",
-                     "1900")
 # ... unless the label's word ends a name of two capitalised words within a sentence: "..., Hải Phòng 5.000
 # trạm" counts, while "Phòng 5", "Tại Phòng 5" (the sentence's first word) and "UBND Phường 5" (an acronym) label.
 def _ends_a_name(before: str) -> bool:
@@ -77,6 +72,11 @@ def _ends_a_name(before: str) -> bool:
     return first[0].isupper() and label[0].isupper() and not first.isupper()
 
 
+# How the last word before a numeral that _LABEL_BEFORE reads ends: asked first, since a search that must end
+# at the numeral still tries every start in its window. A label's last word; a level's "độ", or the comma, dash
+# or "và" of a list of levels ("mức độ 3, 4"); a service number's first group.
+_LABEL_LAST_WORDS = (*{name.rsplit(" ", 1)[-1] for name in (*LABEL_WORDS, *LEVEL_WORDS)}, ",", "-", "–", "và", "1800",
+                     "1900")
 # A calendar word before a numeral makes it a date part when the numeral could be one: "ngày 14", "tháng 9",
 # "năm 2"; "mỗi ngày 47.600 lượt" is a count.
 _CALENDAR_BEFORE = {"ngày": 31, "tháng": 12, "năm": 12}

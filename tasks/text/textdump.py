@@ -304,7 +304,7 @@ def _byline_and_date(line: str) -> tuple[str, str] | None:
     """(byline, dateline) of a line that is both, split at a bar or a dash: "Hoàng Thu | Cập nhật: ...";
     None for any other line. Neither part is longer than a dateline may be: a piece left of a separator
     only grows from one separator to the next, and one right of it is measured before it is cut."""
-    if not any(mark in line for mark in _META_SEPARATOR_MARKS):  # most lines: asked before the pattern's scan
+    if not holds_any(line, _META_SEPARATOR_MARKS):  # most lines: asked before the pattern's scan
         return None
     text_end = len(line.rstrip())
     for separator in _META_SEPARATOR.finditer(line):
