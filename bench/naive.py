@@ -27,7 +27,7 @@ def one_document(path: Path, state: WarehouseState, db: str, fingerprint: str) -
     outcome = pipeline.process_batch([path], state.catalogue_rows)
     documents = tables.documents_table(outcome.result.raw_docs, outcome.result.articles, fingerprint, "naive")
     with store.connect(db) as con:
-        for document in documents.to_pylist():
+        for document in documents.rows():
             con.execute(f"INSERT INTO documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",
                         list(document.values()))
         for fact in outcome.result.facts:

@@ -535,7 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     # Before pyarrow is imported: the C library's allocator gives a batch's memory back, Arrow's default
-    # (mimalloc) keeps it (the runners set it for their workers too); a user's own setting wins.
+    # (mimalloc) keeps it; a user's own setting wins. (The workers import no pyarrow.)
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     args = build_parser().parse_args(argv)
     try:

@@ -8,7 +8,8 @@ The default runner keeps Prefect's tasks on threads of the flow's process and
 sends their pure-core work (``on_core_pool``) to a pool of plain processes.
 Prefect's own process pool would import the flow's module, and with it
 Prefect, DuckDB and Arrow, in every worker, before any work (bench/README.md has the sizes).
-These workers import only the core they run (``flows/spool.py``).
+These workers import only the core they run (``flows/spool.py``): a batch's tables leave them as plain
+columns, and only the writer makes them Arrow tables.
 """
 from __future__ import annotations
 
@@ -34,9 +35,6 @@ class CorePoolTaskRunner(ThreadPoolTaskRunner):
 
     def __enter__(self):
         super().__enter__()
-        # Arrow's default allocator (mimalloc) keeps the arenas a batch's tables used; the C library's gives
-        # them back. Workers read it when they first import pyarrow; a user's own setting wins.
-        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
         # spawn, not fork: the flow's process runs threads (Prefect's), which a fork would copy mid-step.
         self._core_pool = ProcessPoolExecutor(self._max_workers, mp_context=multiprocessing.get_context("spawn"),
                                               initializer=end_with_parent, initargs=(os.getpid(),))

@@ -24,7 +24,8 @@ from cds_facts.tasks.io.reference import (read_catalogue_csv, read_csv_rows, rea
 from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS, TRAIT_COLUMNS
 from cds_facts.tasks.models import BatchResult, RunCounts, Validators, WarehouseState
 from cds_facts.tasks.io.processes import process_alive
-from cds_facts.tasks.io.tables import BatchTables, batch_tables, utc_now
+from cds_facts.tasks.io.tables import (BINARY, FLOAT64, INSTANT, INT32, STRING, STRINGS, BatchTables, Columns,
+                                       batch_tables, utc_now)
 
 # New files are written in a storage format DuckDB 1.5 clients (the duckdb CLI on PyPI) can open.
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -342,6 +343,16 @@ _COUNTED = {"new": "new", "changed": "changed", "reextracted": "changed", "uncha
             "failed": "failed", "lost": "failed"}
 
 
+# The Arrow type of each column type a batch's tables name (tasks/io/tables.py).
+ARROW_TYPES = {STRING: pa.string(), INT32: pa.int32(), FLOAT64: pa.float64(), INSTANT: pa.timestamp("us", tz="UTC"),
+               BINARY: pa.binary(), STRINGS: pa.list_(pa.string())}
+
+
+def arrow_table(table: Columns) -> pa.Table:
+    """A batch's table as the Arrow table a load registers."""
+    return pa.table({name: pa.array(values, type=ARROW_TYPES[kind]) for name, (kind, values) in table.columns.items()})
+
+
 def write_batch(db: str | Path, batch: BatchTables, run_id: str, also: RunCounts | None = None) -> RunCounts:
     """Write one batch's tables in one transaction: it lands whole or not at all. Returns what it did,
     counted against the warehouse as it was inside the transaction, and how many consistency checks
@@ -350,7 +361,7 @@ def write_batch(db: str | Path, batch: BatchTables, run_id: str, also: RunCounts
     inputs skipped, feeds that failed), go into the run's row in the same transaction."""
     with connect(db) as con:
         for name, table in batch.tables.items():
-            con.register(name, table)
+            con.register(name, arrow_table(table))
         con.execute("BEGIN")
         try:
             refuse_stray_facts(con)

@@ -1,8 +1,9 @@
 import shutil
 from pathlib import Path
 
+import dataclasses
+
 import duckdb
-import pyarrow as pa
 import pytest
 
 from conftest import DATA, SEEDS
@@ -10,7 +11,7 @@ from cds_facts.tasks.io import pipeline, store
 from cds_facts.tasks.io.reference import read_catalogue_csv
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.models import BatchResult, RunCounts, SeenInput
-from cds_facts.tasks.io.tables import BatchTables, batch_tables
+from cds_facts.tasks.io.tables import BatchTables, Columns, batch_tables
 
 
 def seed_batch(db: Path) -> BatchTables:
@@ -20,8 +21,18 @@ def seed_batch(db: Path) -> BatchTables:
     return batch_tables(outcome.result, Catalogue(state.catalogue_rows).fingerprint, "run-1")
 
 
-def with_facts(batch: BatchTables, facts: pa.Table) -> BatchTables:
+def with_facts(batch: BatchTables, facts: Columns) -> BatchTables:
     return BatchTables({**batch.tables, "batch_facts": facts})
+
+
+def with_column(table: Columns, name: str, spoil) -> Columns:
+    """table with one column's values replaced by spoil(values)."""
+    kind, values = table.columns[name]
+    return dataclasses.replace(table, columns={**table.columns, name: (kind, spoil(values))})
+
+
+def with_first_row_twice(table: Columns) -> Columns:
+    return Columns({name: (kind, values + values[:1]) for name, (kind, values) in table.columns.items()})
 
 
 def count(db: Path, sql: str) -> int:
@@ -133,7 +144,7 @@ def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_
         store.migrate(con, old)
     with store.connect(db) as con:  # loaded as a loader of that time did
         for name, table in seed_batch(tmp_path / "scratch.duckdb").tables.items():
-            con.register(name, table)
+            con.register(name, store.arrow_table(table))
         for table, batch_table in (("documents", "batch_documents"), ("facts", "batch_facts")):
             then = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())  # its columns then
             con.execute(f"INSERT INTO {table} BY NAME SELECT {then} FROM {batch_table}")
@@ -150,8 +161,8 @@ def test_facts_written_before_the_key_index_was_dropped_survive_the_upgrade(tmp_
 
 
 @pytest.mark.parametrize("spoil, reason", [
-    (lambda facts: pa.concat_tables([facts, facts.slice(0, 1)]), "occurs more than once"),
-    (lambda facts: facts.set_column(1, "doc_id", pa.array(["elsewhere"] * len(facts))), "not of a document"),
+    (with_first_row_twice, "occurs more than once"),
+    (lambda facts: with_column(facts, "doc_id", lambda ids: ["elsewhere"] * len(ids)), "not of a document"),
 ], ids=["repeated id", "stray document"])
 def test_a_batch_whose_fact_ids_could_collide_is_refused_whole(tmp_path, spoil, reason):
     db = tmp_path / "w.duckdb"
