@@ -124,8 +124,9 @@ def cds_ingest(folder: Path, db: Path, env: dict[str, str], workers: int | None 
 
 def reextract_after_catalogue_change(folder: Path, db: Path, env: dict[str, str]) -> Timing:
     """`cds ingest` of the held corpus once the catalogue has changed: every document is held under another
-    catalogue's fingerprint, as a new cue or indicator leaves it, so every one is extracted again (a run reads
-    and cleans the files again before it extracts)."""
+    catalogue's fingerprint, as a new cue or indicator leaves it, so every one is extracted again (from its
+    held article: a run reads and hashes the files, and cleans again only those the warehouse holds
+    cleaned by other cleaning rules or dated within hours of a New Year)."""
     with duckdb.connect(str(db)) as con:
         con.execute("UPDATE documents SET catalogue_fingerprint = 'a catalogue before the change'")
     return cds_ingest(folder, db, env)

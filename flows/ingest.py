@@ -23,7 +23,7 @@ from cds_facts.flows.spool import process_into, spool_folder
 from cds_facts.tasks import settings
 from cds_facts.tasks.io import files, pipeline, store
 from cds_facts.tasks.meaning.indicators import Catalogue
-from cds_facts.tasks.models import BatchResult, RunCounts, WarehouseState
+from cds_facts.tasks.models import Article, BatchResult, RunCounts, WarehouseState
 
 BATCH_SIZE = 200
 WINDOW = 8  # batches cleaned and extracted ahead of the loader
@@ -44,10 +44,11 @@ def plan_files(files: list[Path], state: WarehouseState,
 
 @task(name="process batch", cache_policy=NO_CACHE)
 def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprint: str, run_id: str,
-                  spool_to: Path, offload: bool = True) -> pipeline.BatchOutcome:
-    """Read, clean and extract a batch, and leave the tables its load writes in the run's spool: on the
-    task runner's core pool if it has one and ``offload``, else where the task runs."""
-    arguments = (spool_to, paths, catalogue_rows, fingerprint, run_id)
+                  spool_to: Path, cleaned: dict[str, Article], offload: bool = True) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch (cleaned: its held articles, extracted without cleaning their files
+    again), and leave the tables its load writes in the run's spool: on the task runner's core pool if it
+    has one and ``offload``, else where the task runs."""
+    arguments = (spool_to, paths, catalogue_rows, fingerprint, run_id, cleaned)
     return on_core_pool(process_into, *arguments) if offload else process_into(*arguments)
 
 
@@ -89,7 +90,10 @@ def ingest(paths: list[str], db: str | None = None, batch_size: int = BATCH_SIZE
                                                             f"{ahead}/{len(batches)} ({len(batch)} files)")
                     # A batch needs only the catalogue, not the warehouse's state: Prefect visits a task's
                     # arguments and the pool pickles them, and the state grows with the warehouse.
-                    arguments = (batch, state.catalogue_rows, fingerprint, record.run_id, spool_to)
+                    # The articles the warehouse holds as these cleaning rules made them are read here, by
+                    # the one connection the loads use, and go to the batch instead of cleaning again.
+                    cleaned = store.cleaned_articles(db, pipeline.held_cleaned(batch, ids, state))
+                    arguments = (batch, state.catalogue_rows, fingerprint, record.run_id, spool_to, quote(cleaned))
                     pending.append(batch_task.submit(*arguments) if len(batches) > 1
                                    else batch_task(*arguments, offload=False))
                 done = pending.pop(0)

@@ -22,6 +22,7 @@ from typing import Iterator
 from cds_facts.tasks.io import pipeline
 from cds_facts.tasks.io.processes import process_alive
 from cds_facts.tasks.io.tables import BatchTables
+from cds_facts.tasks.models import Article
 
 _SPOOL_PREFIX = ".cds-spool-"
 
@@ -57,12 +58,14 @@ def remove_stale_spools(parent: Path) -> list[Path]:
 
 
 def process_into(folder: Path, paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprint: str,
-                 run_id: str) -> pipeline.BatchOutcome:
-    """Read, clean and extract a batch, and leave the tables its load writes in folder: a worker's whole job.
+                 run_id: str, cleaned: dict[str, Article] | None = None) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch (cleaned: the held articles not to clean again), and leave the tables
+    its load writes in folder: a worker's whole job.
 
     This module imports neither Prefect nor DuckDB, so a worker process that runs this stays small.
     """
-    return spool(pipeline.ready_to_load(pipeline.process_batch(paths, catalogue_rows), fingerprint, run_id), folder)
+    outcome = pipeline.process_batch(paths, catalogue_rows, cleaned)
+    return spool(pipeline.ready_to_load(outcome, fingerprint, run_id), folder)
 
 
 def spool(outcome: pipeline.BatchOutcome, folder: Path) -> pipeline.BatchOutcome:

@@ -11,6 +11,7 @@ import time
 import re
 import socket
 from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -22,7 +23,8 @@ from cds_facts.tasks import settings
 from cds_facts.tasks.io.reference import (read_catalogue_csv, read_csv_rows, read_reference_tables,
                                           shipped_reference_tables)
 from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS, TRAIT_COLUMNS
-from cds_facts.tasks.models import BatchResult, RunCounts, Validators, WarehouseState
+from cds_facts.tasks.text.clean import CLEANER_VERSION
+from cds_facts.tasks.models import Article, BatchResult, RunCounts, Validators, WarehouseState
 from cds_facts.tasks.io.processes import process_alive
 from cds_facts.tasks.io.tables import (BINARY, FLOAT64, INSTANT, INT32, STRING, STRINGS, BatchTables, Columns,
                                        batch_tables, utc_now)
@@ -240,6 +242,26 @@ def _replace_reference_values(con: duckdb.DuckDBPyConnection, origins: list[str]
         con.execute("INSERT INTO reference_values BY NAME SELECT * FROM reference_values_batch")
     finally:
         con.unregister("reference_values_batch")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def cleaned_articles(db: str | Path, doc_ids: list[str]) -> dict[str, Article]:
+    """The held articles of these documents that these cleaning rules made (CLEANER_VERSION), as they made them:
+    what a re-extraction reads instead of cleaning their files again. published_at comes back as the instant
+    it is stored as, in UTC (the zone the page stated is not stored)."""
+    if not doc_ids:
+        return {}
+    with connect(db) as con:
+        rows = con.execute(
+            "SELECT doc_id, title, outlet, epoch_us(published_at), authors, province, clean_text, metadata_evidence"
+            " FROM documents WHERE doc_id IN (SELECT unnest($ids)) AND cleaner_version = $version",
+            {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall()
+    return {doc_id: Article(doc_id=doc_id, title=title, outlet=outlet,
+                            published_at=None if micros is None else _EPOCH + timedelta(microseconds=micros),
+                            authors=tuple(authors or ()), province=province, text=text, metadata_evidence=evidence)
+            for doc_id, title, outlet, micros, authors, province, text, evidence in rows}
 
 
 def prepare(db: str | Path) -> WarehouseState:

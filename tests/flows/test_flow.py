@@ -155,6 +155,25 @@ def test_documents_cleaned_by_older_rules_are_cleaned_again(prefect_harness, tmp
     assert query(db, "SELECT count(*) FROM documents WHERE clean_text = 'stale'") == [(0,)]
 
 
+@pytest.mark.parametrize("batch_size", [1, 200])  # batches on the workers, one batch run in the flow
+def test_documents_held_under_another_catalogue_are_extracted_again_from_their_held_articles(
+        prefect_harness, tmp_path, batch_size):
+    """A new catalogue leaves the cleaned articles as they are: their files are not cleaned again."""
+    db = tmp_path / "cds.duckdb"
+    ingest(paths=[str(DATA / "html")], db=str(db), batch_size=batch_size)
+    facts = "SELECT doc_id, start_char, value, indicator, period_year FROM facts ORDER BY ALL"
+    before = query(db, facts)
+    with duckdb.connect(str(db)) as con:  # the title marks what was read from the warehouse
+        con.execute("UPDATE documents SET catalogue_fingerprint = 'a catalogue before', title = 'held: ' || title")
+
+    counts = ingest(paths=[str(DATA / "html")], db=str(db), batch_size=batch_size)
+
+    assert (counts["changed"], counts["unchanged"]) == (4, 0)
+    assert query(db, facts) == before
+    assert query(db, "SELECT count(*) FROM documents WHERE starts_with(title, 'held: ')") == [(4,)]
+    assert query(db, "SELECT count(*) FROM documents WHERE catalogue_fingerprint = 'a catalogue before'") == [(0,)]
+
+
 @pytest.mark.parametrize("batch_size", [1, 200])
 def test_a_file_repeated_in_a_folder_is_one_document_counted_once(prefect_harness, tmp_path, batch_size):
     """The same bytes under two names, in one batch or in two: the first name is the document, the
