@@ -99,11 +99,11 @@ class Gazetteer:
                 continue
             province = self.canonical(name) if unit == "thành phố" else None
             is_city_province = province is not None and self.provinces[province].code in _CITY_CODES
-            end = match.start("name") + len(name)
+            name_end = match.start("name") + len(name)
             if is_city_province:
-                found.append(Mention(match.start(), end, province, True))
+                found.append(Mention(match.start(), name_end, province, True))
             else:
-                found.append(Mention(match.start(), end, f"{unit} {name}", False))
+                found.append(Mention(match.start(), name_end, f"{unit} {name}", False))
         taken = [(m.start, m.end) for m in found]
         for match in self._pattern.finditer(key, start, end):
             name_start, name_end = match.span()

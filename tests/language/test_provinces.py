@@ -36,6 +36,13 @@ def test_places_and_provinces_in_text():
         ("xã Thọ Diên", False), ("huyện Thọ Xuân", False), ("Thanh Hóa", True), ("Đà Nẵng", True)]
 
 
+@pytest.mark.parametrize("text, start, end", [("Xã Mường Lý có 3 thôn; tỉnh Nghệ An có 12.", 0, None),
+                                              ("Trước đó. Huyện Quan Sơn và Nghệ An cùng làm. Sau đó.", 9, 44)])
+def test_a_province_named_after_the_last_place_of_a_span_is_found(text, start, end):
+    mentions = load_gazetteer().mentions(text, start, end)
+    assert [m.name for m in mentions][-1] == "Nghệ An"
+
+
 @pytest.mark.parametrize("title, body, hints, province", [
     # a headline said of a ministry, a sector or the country that names no province: no province's article,
     # whichever province the body mentions or the outlet's domain names
