@@ -91,9 +91,10 @@ def ingest(paths: list[str], db: str | None = None, batch_size: int = BATCH_SIZE
                     # A batch needs only the catalogue, not the warehouse's state: Prefect visits a task's
                     # arguments and the pool pickles them, and the state grows with the warehouse.
                     # The articles the warehouse holds as these cleaning rules made them are read here, by
-                    # the one connection the loads use, and go to the batch instead of cleaning again.
+                    # the one connection the loads use, and go to the batch instead of cleaning again. Not
+                    # wrapped in quote(): on Dask a quoted argument reaches the task as a bare tuple.
                     cleaned = store.cleaned_articles(db, pipeline.held_cleaned(batch, ids, state))
-                    arguments = (batch, state.catalogue_rows, fingerprint, record.run_id, spool_to, quote(cleaned))
+                    arguments = (batch, state.catalogue_rows, fingerprint, record.run_id, spool_to, cleaned)
                     pending.append(batch_task.submit(*arguments) if len(batches) > 1
                                    else batch_task(*arguments, offload=False))
                 done = pending.pop(0)

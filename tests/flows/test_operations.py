@@ -93,3 +93,11 @@ def test_ingest_on_a_local_dask_cluster_gives_the_same_warehouse(prefect_harness
     for query in queries:
         with duckdb.connect(str(plain), read_only=True) as a, duckdb.connect(str(spread), read_only=True) as b:
             assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+    with duckdb.connect(str(spread)) as con:  # a new catalogue: the held articles go to the Dask workers
+        con.execute("UPDATE documents SET catalogue_fingerprint = 'a catalogue before'")
+    counts = ingest.with_options(task_runner=make_task_runner("dask", workers=2))(
+        paths=[str(SEEDS)], db=str(spread), batch_size=2)
+    assert (counts["changed"], counts["failed"]) == (5, 0)
+    with duckdb.connect(str(plain), read_only=True) as a, duckdb.connect(str(spread), read_only=True) as b:
+        assert a.execute(queries[1]).fetchall() == b.execute(queries[1]).fetchall()
