@@ -135,6 +135,7 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogu
     and the load keeps the document only if the warehouse lacks it.
     """
     extractor = Extractor(Catalogue(catalogue_rows), load_gazetteer())
+    held = cleaned or {}
     result = BatchResult()
     failed: dict[str, Quarantined] = {}  # doc_id -> why the first input of those bytes failed
     done: set[str] = set()
@@ -149,7 +150,7 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogu
                 result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id, "held"))
                 continue
             stage = "clean"
-            article = (cleaned or {}).get(raw.doc_id)
+            article = held.get(raw.doc_id)
             if article is None or not reads_as_cleaned(article):
                 article = clean(raw)
             stage = "extract"

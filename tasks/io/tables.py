@@ -19,7 +19,6 @@ from cds_facts.tasks.io.redact import redact
 
 # A column's type, by name: the writer maps each to its Arrow type (tasks/io/store.py's ARROW_TYPES).
 STRING, INT32, FLOAT64, INSTANT, BINARY, STRINGS = "string", "int32", "float64", "instant", "binary", "strings"
-COLUMN_TYPES = (STRING, INT32, FLOAT64, INSTANT, BINARY, STRINGS)
 
 
 @dataclass

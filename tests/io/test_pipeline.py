@@ -9,6 +9,7 @@ from cds_facts.tasks.io import pipeline, store
 from cds_facts.tasks.io.reference import read_catalogue_csv
 from cds_facts.tasks.io.tables import batch_tables
 from cds_facts.tasks.meaning.indicators import Catalogue
+from cds_facts.tasks.models import WarehouseState
 
 from conftest import SEEDS
 
@@ -77,7 +78,7 @@ def test_the_warehouse_gives_back_the_articles_these_cleaning_rules_made_and_no_
 def test_a_batch_takes_from_the_warehouse_only_contents_held_under_these_cleaning_rules():
     paths = sorted(SEEDS.glob("*.txt"))[:3]
     ids = {path: f"id-{n}" for n, path in enumerate(paths)}
-    state = store.WarehouseState(known={"id-0": (pipeline.CLEANER_VERSION, 0, "old catalogue"),
-                                        "id-1": (pipeline.CLEANER_VERSION - 1, 0, "old catalogue")})
+    state = WarehouseState(known={"id-0": (pipeline.CLEANER_VERSION, 0, "old catalogue"),
+                                  "id-1": (pipeline.CLEANER_VERSION - 1, 0, "old catalogue")})
 
     assert pipeline.held_cleaned(paths, ids, state) == ["id-0"]
