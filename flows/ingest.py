@@ -44,11 +44,13 @@ def plan_files(files: list[Path], state: WarehouseState,
 
 @task(name="process batch", cache_policy=NO_CACHE)
 def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprint: str, run_id: str,
-                  spool_to: Path, cleaned: dict[str, Article], offload: bool = True) -> pipeline.BatchOutcome:
+                  spool_to: Path, cleaned: dict[str, Article], earlier: pipeline.EarlierReadings,
+                  offload: bool = True) -> pipeline.BatchOutcome:
     """Read, clean and extract a batch (cleaned: its held articles, extracted without cleaning their files
-    again), and leave the tables its load writes in the run's spool: on the task runner's core pool if it
-    has one and ``offload``, else where the task runs."""
-    arguments = (spool_to, paths, catalogue_rows, fingerprint, run_id, cleaned)
+    again, or kept as they are where the catalogue they were read under, in earlier, changed only where
+    they cannot be reached), and leave the tables its load writes in the run's spool: on the task runner's
+    core pool if it has one and ``offload``, else where the task runs."""
+    arguments = (spool_to, paths, catalogue_rows, fingerprint, run_id, cleaned, earlier)
     return on_core_pool(process_into, *arguments) if offload else process_into(*arguments)
 
 
@@ -94,7 +96,8 @@ def ingest(paths: list[str], db: str | None = None, batch_size: int = BATCH_SIZE
                     # the one connection the loads use, and go to the batch instead of cleaning again. Not
                     # wrapped in quote(): on Dask a quoted argument reaches the task as a bare tuple.
                     cleaned = store.cleaned_articles(db, pipeline.held_cleaned(batch, ids, state))
-                    arguments = (batch, state.catalogue_rows, fingerprint, record.run_id, spool_to, cleaned)
+                    earlier = pipeline.earlier_readings(list(cleaned), state)
+                    arguments = (batch, state.catalogue_rows, fingerprint, record.run_id, spool_to, cleaned, earlier)
                     pending.append(batch_task.submit(*arguments) if len(batches) > 1
                                    else batch_task(*arguments, offload=False))
                 done = pending.pop(0)

@@ -153,6 +153,9 @@ class BatchResult:
     skipped: list[Skipped] = field(default_factory=list)
     fetches: list[FetchResult] = field(default_factory=list)  # what a fetch run got for each article URL
     feed_fetches: list[FetchResult] = field(default_factory=list)  # feeds and listing pages: logged, not kept
+    # Held documents whose facts the catalogue's change cannot reach: (doc_id, the fingerprint they were read
+    # under). Their inputs are "held"; the load moves them to this catalogue.
+    kept: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -192,6 +195,8 @@ class WarehouseState:
     by_uri: dict[str, str] = field(default_factory=dict)  # source_uri -> the doc_id it holds (document_sources)
     catalogue_rows: list[dict[str, str]] = field(default_factory=list)
     fetched: dict[str, Validators] = field(default_factory=dict)  # url -> validators of its last fetch
+    # fingerprint -> rows of the other catalogues documents are held under, where the warehouse kept them
+    catalogues: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def about_urls(self, urls: Iterable[str]) -> WarehouseState:
         """What a fetch of these URLs needs: their last validators and pages, the contents held, the catalogue."""

@@ -17,6 +17,7 @@ from typing import Callable
 
 from cds_facts.tasks.text.clean import CLEANER_VERSION, clean
 from cds_facts.tasks.meaning.extract import EXTRACTOR_VERSION, Extractor
+from cds_facts.tasks.meaning.catalogue_change import catalogue_change
 from cds_facts.tasks.meaning.indicators import Catalogue
 from cds_facts.tasks.models import (DOC_ID_CHARS, Article, BatchResult, FetchResult, Quarantined, RawDoc, SeenInput,
                                     Skipped, WarehouseState)
@@ -96,6 +97,23 @@ def _held_as_is(doc_id: str, state: WarehouseState, fingerprint: str) -> bool:
     return state.known.get(doc_id) == (CLEANER_VERSION, EXTRACTOR_VERSION, fingerprint)
 
 
+@dataclass
+class EarlierReadings:
+    """Of a batch's held articles, those read by these reading rules under another catalogue the warehouse
+    kept: which one, and its rows. A change of cues alone reaches only some of them (catalogue_change)."""
+
+    read_under: dict[str, str] = field(default_factory=dict)  # doc_id -> its catalogue's fingerprint
+    catalogues: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # fingerprint -> its rows
+
+
+def earlier_readings(doc_ids: list[str], state: WarehouseState) -> EarlierReadings:
+    """What process_inputs needs to tell which of these held documents a catalogue's change leaves as they are."""
+    read_under = {doc_id: state.known[doc_id][2] for doc_id in doc_ids
+                  if state.known.get(doc_id, (None, None, None))[:2] == (CLEANER_VERSION, EXTRACTOR_VERSION)
+                  and state.known[doc_id][2] in state.catalogues}
+    return EarlierReadings(read_under, {fp: state.catalogues[fp] for fp in set(read_under.values())})
+
+
 def held_cleaned(paths: list[Path], ids: dict[Path, str | None], state: WarehouseState) -> list[str]:
     """The contents among paths that the warehouse held, when the run started, cleaned by these cleaning
     rules: their extraction alone is out of date (a new catalogue, new reading rules)."""
@@ -117,18 +135,21 @@ def reads_as_cleaned(article: Article) -> bool:
 
 
 def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]],
-                  cleaned: dict[str, Article] | None = None) -> BatchOutcome:
+                  cleaned: dict[str, Article] | None = None, earlier: EarlierReadings | None = None) -> BatchOutcome:
     """Read, clean and extract the files of a batch, with the indicator catalogue of these rows; a file
-    whose content is in cleaned (doc_id -> its held article, store.cleaned_articles) is not cleaned again."""
+    whose content is in cleaned (doc_id -> its held article, store.cleaned_articles) is not cleaned again,
+    nor read again when the catalogue it was read under (earlier) differs from these rows where it cannot reach it."""
     return process_inputs([(path_text(path), path_text(path.name), lambda path=path: read_raw(path))
-                           for path in paths], catalogue_rows, cleaned)
+                           for path in paths], catalogue_rows, cleaned, earlier)
 
 
 def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogue_rows: list[dict[str, str]],
-                   cleaned: dict[str, Article] | None = None) -> BatchOutcome:
+                   cleaned: dict[str, Article] | None = None, earlier: EarlierReadings | None = None) -> BatchOutcome:
     """Clean and extract inputs given as (source_uri, source_name, reader); a reader raises InputError for a
     bad input. An input repeating an earlier one's bytes repeats its outcome: held, or quarantined alike.
-    An input whose content is in cleaned is extracted from that article, if it reads as cleaned.
+    An input whose content is in cleaned is extracted from that article, if it reads as cleaned; one whose
+    held facts were read under a catalogue (earlier) that differs from this one only where its article
+    cannot be reached keeps them: its input is held, and its document is kept (BatchResult.kept).
 
     Every other input is processed, even one whose content the warehouse held when the run started
     (a fetched page met under another URL): an earlier batch of the run may have removed it since,
@@ -136,6 +157,8 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogu
     """
     extractor = Extractor(Catalogue(catalogue_rows), load_gazetteer())
     held = cleaned or {}
+    earlier = earlier or EarlierReadings()
+    changes = {fp: catalogue_change(Catalogue(rows), extractor.catalogue) for fp, rows in earlier.catalogues.items()}
     result = BatchResult()
     failed: dict[str, Quarantined] = {}  # doc_id -> why the first input of those bytes failed
     done: set[str] = set()
@@ -151,6 +174,12 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogu
                 continue
             stage = "clean"
             article = held.get(raw.doc_id)
+            read_under = earlier.read_under.get(raw.doc_id)
+            if article is not None and read_under and not changes[read_under].may_change(article.text):
+                done.add(raw.doc_id)
+                result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id, "held"))
+                result.kept.append((raw.doc_id, read_under))
+                continue
             if article is None or not reads_as_cleaned(article):
                 article = clean(raw)
             stage = "extract"

@@ -5,6 +5,7 @@ raw bytes, facts, quarantine) or not at all. Loads go in as Arrow tables.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -22,7 +23,7 @@ import pyarrow.csv  # noqa: F401  (pa.csv)
 from cds_facts.tasks import settings
 from cds_facts.tasks.io.reference import (read_catalogue_csv, read_csv_rows, read_reference_tables,
                                           shipped_reference_tables)
-from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS, TRAIT_COLUMNS
+from cds_facts.tasks.meaning.indicators import CATALOGUE_COLUMNS, TRAIT_COLUMNS, Catalogue
 from cds_facts.tasks.text.clean import CLEANER_VERSION
 from cds_facts.tasks.models import Article, BatchResult, RunCounts, Validators, WarehouseState
 from cds_facts.tasks.io.processes import process_alive
@@ -283,6 +284,13 @@ def prepare(db: str | Path) -> WarehouseState:
         cursor = con.execute(f"SELECT {columns} FROM indicators i LEFT JOIN indicator_traits t USING (code)"
                              " ORDER BY code")
         state.catalogue_rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+        fingerprint = Catalogue(state.catalogue_rows).fingerprint
+        con.execute("INSERT OR IGNORE INTO catalogue_versions VALUES (?, ?, ?)",
+                    [fingerprint, json.dumps(state.catalogue_rows, ensure_ascii=False), utc_now()])
+        held_under = {version[2] for version in state.known.values()} - {fingerprint}
+        state.catalogues = {fp: json.loads(rows) for fp, rows in con.execute(
+            "SELECT fingerprint, catalogue_rows FROM catalogue_versions WHERE fingerprint IN (SELECT unnest(?))",
+            [sorted(held_under)]).fetchall()}
     return state
 
 
@@ -327,6 +335,11 @@ _WRITE = [
     """CREATE OR REPLACE TEMP VIEW batch_facts_written AS
        SELECT * FROM batch_facts WHERE doc_id IN (SELECT doc_id FROM batch_written)""",
     "INSERT INTO facts BY NAME SELECT * FROM batch_facts_written",
+    # Documents the catalogue's change does not reach keep their facts, now as this catalogue's: unless
+    # another run read them again meanwhile.
+    """UPDATE documents SET catalogue_fingerprint = k.catalogue_fingerprint FROM batch_kept k
+       WHERE documents.doc_id = k.doc_id AND documents.catalogue_fingerprint = k.read_under
+         AND documents.cleaner_version = k.cleaner_version AND documents.extractor_version = k.extractor_version""",
     # Every input whose content is a document claims it; a source that held other content moves its claim.
     """INSERT OR REPLACE INTO document_sources
        SELECT o.source_uri, o.source_name, o.doc_id,

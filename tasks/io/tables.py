@@ -145,5 +145,10 @@ def batch_tables(batch: BatchResult, fingerprint: str, run_id: str) -> BatchTabl
             "run_id": (STRING, [run_id] * len(quarantined)),
             "quarantined_at": (INSTANT, [now] * len(quarantined)),
         }),
+        "batch_kept": Columns({"doc_id": (STRING, [doc_id for doc_id, _ in batch.kept]),
+                               "read_under": (STRING, [read_under for _, read_under in batch.kept]),
+                               "catalogue_fingerprint": (STRING, [fingerprint] * len(batch.kept)),
+                               "cleaner_version": (INT32, [CLEANER_VERSION] * len(batch.kept)),
+                               "extractor_version": (INT32, [EXTRACTOR_VERSION] * len(batch.kept))}),
         "batch_pages": fetched_pages_table(batch.fetches),
         "batch_fetch_log": fetch_log_table(batch.fetches + batch.feed_fetches, run_id)})

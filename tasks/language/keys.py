@@ -23,6 +23,15 @@ def match_key(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], lower(text))
 
 
+def fold_tone_pairs(key: str) -> str:
+    """A key with every old-style tone pair written new-style, whatever follows it: match_key folds only a
+    pair that ends its word, and a word cut from a longer one ends where the longer did not."""
+    return _TONE_ANYWHERE.sub(lambda m: _TONE_PAIRS[m.group()], key)
+
+
+_TONE_ANYWHERE = re.compile("|".join(_TONE_PAIRS))
+
+
 def lower(text: str) -> str:
     """Lower-case text of the same length, so offsets carry over: "İ", which lowers to two characters, stays."""
     lowered = text.lower()

@@ -276,7 +276,21 @@ def canonical_terms(text: str) -> str:
     chính"), a region's word for a village as "thôn" ("100% ấp, khóm" -> "100% thôn, thôn"), "trên địa bàn
     tỉnh" left out, "hồ sơ thủ tục hành chính" as "hồ sơ" (every dossier the press counts is one)."""
     text = _ACRONYM.sub(lambda m: ACRONYMS[m.group()], text)
-    return _DOSSIER.sub("hồ sơ", _WHERE_IN_PASSING.sub("", _VILLAGE.sub("thôn", text)))
+    return _DOSSIER.sub(_DOSSIER_WORDS, _WHERE_IN_PASSING.sub("", _VILLAGE.sub(_VILLAGE_WORD, text)))
+
+
+_VILLAGE_WORD = "thôn"  # what a region's word for a village is read as
+_DOSSIER_WORDS = "hồ sơ"  # what "hồ sơ thủ tục hành chính" is read as
+# What canonical_terms writes of its own, and where: (what must stand in the text, the words it writes).
+_WRITTEN = tuple((stands, frozenset(_WORD.findall(writes))) for stands, writes in (
+    *ACRONYMS.items(), *((unit, _VILLAGE_WORD) for unit in VILLAGE_UNITS)))
+
+
+def words_written_into(key: str) -> set[str]:
+    """The words canonical_terms may write, not taken from its text, into the terms of a slice of this
+    match_key text: an acronym's words where it stands, "thôn" where a region's word for a village does.
+    Found as substrings, so a slice that cuts a longer word counts too."""
+    return {word for stands, written in _WRITTEN if stands in key for word in written}
 
 
 def _head_noun(name_vi: str) -> str:

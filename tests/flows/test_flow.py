@@ -174,6 +174,38 @@ def test_documents_held_under_another_catalogue_are_extracted_again_from_their_h
     assert query(db, "SELECT count(*) FROM documents WHERE catalogue_fingerprint = 'a catalogue before'") == [(0,)]
 
 
+_COMPUTERS = ("INSERT INTO indicators VALUES ('user.networked_computers', 'x', 'percent',"
+              " 'Tỷ lệ máy tính kết nối mạng', '', 'máy tính')")
+
+
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_a_new_indicator_reads_again_only_the_documents_its_cues_can_stand_in(prefect_harness, tmp_path, batch_size):
+    """A user's indicator: the articles that write both words of its cue are read again (one writes them apart:
+    a measure joins words from both sides of its figure), the others keep their facts and move to the new
+    catalogue; the warehouse then holds what a warehouse made with the new catalogue does."""
+    paths = [str(SEEDS), str(DATA / "html")]
+    db, fresh = tmp_path / "cds.duckdb", tmp_path / "fresh.duckdb"
+    first = ingest(paths=paths, db=str(db), batch_size=batch_size)["run_id"]
+    with duckdb.connect(str(db)) as con:
+        con.execute(_COMPUTERS)
+    counts = ingest(paths=paths, db=str(db), batch_size=batch_size)
+
+    assert (counts["changed"], counts["unchanged"]) == (2, 7)
+    assert query(db, "SELECT source_name FROM documents WHERE run_id <> ? ORDER BY 1", [first]) == [
+        ("002_87dc69d54bc8d17b.txt",), ("004_441e3c7728ab58a9.txt",)]
+    assert query(db, "SELECT count(DISTINCT catalogue_fingerprint) FROM documents") == [(1,)]
+    assert query(db, "SELECT value FROM facts WHERE indicator = 'user.networked_computers'") == [(100.0,)]
+    ingest(paths=[], db=str(fresh))  # the same catalogue from the start
+    with duckdb.connect(str(fresh)) as con:
+        con.execute(_COMPUTERS)
+    ingest(paths=paths, db=str(fresh), batch_size=batch_size)
+    facts = "SELECT * FROM facts ORDER BY fact_id"
+    assert query(db, facts) == query(fresh, facts)
+    documents = "SELECT doc_id, catalogue_fingerprint FROM documents ORDER BY doc_id"
+    assert query(db, documents) == query(fresh, documents)
+    assert ingest(paths=paths, db=str(db), batch_size=batch_size)["unchanged"] == 9
+
+
 @pytest.mark.parametrize("batch_size", [1, 200])
 def test_a_file_repeated_in_a_folder_is_one_document_counted_once(prefect_harness, tmp_path, batch_size):
     """The same bytes under two names, in one batch or in two: the first name is the document, the

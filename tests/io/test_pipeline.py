@@ -82,3 +82,30 @@ def test_a_batch_takes_from_the_warehouse_only_contents_held_under_these_cleanin
                                   "id-1": (pipeline.CLEANER_VERSION - 1, 0, "old catalogue")})
 
     assert pipeline.held_cleaned(paths, ids, state) == ["id-0"]
+
+
+def test_a_held_document_the_catalogue_change_cannot_reach_keeps_its_facts_and_one_it_can_is_read_again():
+    rows = read_catalogue_csv()
+    cleaned = _planted(datetime(2024, 6, 1, 3, 0, tzinfo=UTC))
+    doc_id = next(iter(cleaned))
+    drones = {"code": "user.drones", "pillar": "x", "kind": "count", "name_vi": "Số flycam", "name_en": "",
+              "cues": "flycam"}
+    earlier = pipeline.EarlierReadings({doc_id: "before"}, {"before": rows})
+
+    untouched = pipeline.process_batch([SEED], [*rows, drones], cleaned, earlier).result
+    reached = pipeline.process_batch([SEED], [*rows, {**drones, "cues": "trạm"}], cleaned, earlier).result
+
+    assert (untouched.kept, untouched.articles, untouched.facts) == ([(doc_id, "before")], [], [])
+    assert [(i.doc_id, i.state) for i in untouched.inputs] == [(doc_id, "held")]
+    assert reached.kept == [] and [f.value for f in reached.facts] == [4321.0]
+
+
+def test_only_documents_read_by_these_rules_under_a_kept_catalogue_are_told_apart_by_their_catalogue():
+    current = (pipeline.CLEANER_VERSION, pipeline.EXTRACTOR_VERSION)
+    state = WarehouseState(known={"a": (*current, "kept"), "b": (*current, "not kept"),
+                                  "c": (pipeline.CLEANER_VERSION, pipeline.EXTRACTOR_VERSION - 1, "kept")},
+                           catalogues={"kept": [{"code": "x"}]})
+
+    earlier = pipeline.earlier_readings(["a", "b", "c", "d"], state)
+
+    assert (earlier.read_under, earlier.catalogues) == ({"a": "kept"}, {"kept": [{"code": "x"}]})

@@ -260,3 +260,19 @@ def test_an_analyst_connection_with_write_may_change_the_warehouse_and_reads_vie
     finally:
         con.close()
     assert count(db, "SELECT count(*) FROM t") == 2
+
+
+def test_each_catalogue_documents_were_read_under_is_kept_for_telling_what_a_change_reaches(tmp_path):
+    folder, db = tmp_path / "in", tmp_path / "w.duckdb"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Bài\n\nNội dung có 3 xã.", encoding="utf-8")
+    write_folder(db, folder)
+    before = store.prepare(db)
+    assert before.catalogues == {}  # every document is held under the catalogue of this run
+    with duckdb.connect(str(db)) as con:
+        con.execute("INSERT INTO indicators VALUES ('user.x', 'x', 'count', 'x', 'x', 'x')")
+
+    after = store.prepare(db)
+
+    assert after.catalogues == {Catalogue(before.catalogue_rows).fingerprint: before.catalogue_rows}
+    assert count(db, "SELECT count(*) FROM catalogue_versions") == 2
