@@ -58,14 +58,13 @@ def remove_stale_spools(parent: Path) -> list[Path]:
 
 
 def process_into(folder: Path, paths: list[Path], catalogue_rows: list[dict[str, str]], fingerprint: str,
-                 run_id: str, cleaned: dict[str, Article] | None = None,
-                 earlier: pipeline.EarlierReadings | None = None) -> pipeline.BatchOutcome:
-    """Read, clean and extract a batch (cleaned: the held articles not to clean again; earlier: the
-    catalogues some were read under), and leave the tables its load writes in folder: a worker's whole job.
+                 run_id: str, cleaned: dict[str, Article] | None = None) -> pipeline.BatchOutcome:
+    """Read, clean and extract a batch (cleaned: the held articles not to clean again), and leave the tables
+    its load writes in folder: a worker's whole job.
 
     This module imports neither Prefect nor DuckDB, so a worker process that runs this stays small.
     """
-    outcome = pipeline.process_batch(paths, catalogue_rows, cleaned, earlier)
+    outcome = pipeline.process_batch(paths, catalogue_rows, cleaned)
     return spool(pipeline.ready_to_load(outcome, fingerprint, run_id), folder)
 
 

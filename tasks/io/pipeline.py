@@ -43,6 +43,7 @@ class RunPlan:
 
     held: list[SeenInput] = field(default_factory=list)
     to_process: list[Path] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # held documents that keep their facts (unreached)
 
 
 def ready_to_load(outcome: BatchOutcome, fingerprint: str, run_id: str) -> BatchOutcome:
@@ -99,19 +100,39 @@ def _held_as_is(doc_id: str, state: WarehouseState, fingerprint: str) -> bool:
 
 @dataclass
 class EarlierReadings:
-    """Of a batch's held articles, those read by these reading rules under another catalogue the warehouse
-    kept: which one, and its rows. A change of cues alone reaches only some of them (catalogue_change)."""
+    """Of some held articles, those read by these reading rules under another catalogue the warehouse kept:
+    which one, and its rows. A change of the catalogue reaches only some of them (catalogue_change)."""
 
     read_under: dict[str, str] = field(default_factory=dict)  # doc_id -> its catalogue's fingerprint
     catalogues: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # fingerprint -> its rows
 
 
 def earlier_readings(doc_ids: list[str], state: WarehouseState) -> EarlierReadings:
-    """What process_inputs needs to tell which of these held documents a catalogue's change leaves as they are."""
+    """What unreached needs to tell which of these held documents a catalogue's change leaves as they are."""
     read_under = {doc_id: state.known[doc_id][2] for doc_id in doc_ids
                   if state.known.get(doc_id, (None, None, None))[:2] == (CLEANER_VERSION, EXTRACTOR_VERSION)
                   and state.known[doc_id][2] in state.catalogues}
     return EarlierReadings(read_under, {fp: state.catalogues[fp] for fp in set(read_under.values())})
+
+
+def unreached(articles: dict[str, Article], earlier: EarlierReadings, catalogue: Catalogue) -> dict[str, str]:
+    """Of these held articles (doc_id -> article), those whose facts, read under the catalogue earlier names,
+    the change to this catalogue cannot reach (catalogue_change): doc_id -> the fingerprint they were read under."""
+    changes = {fp: catalogue_change(Catalogue(rows), catalogue) for fp, rows in earlier.catalogues.items()}
+    return {doc_id: read_under for doc_id, read_under in earlier.read_under.items()
+            if doc_id in articles and not changes[read_under].may_change(articles[doc_id].text)}
+
+
+def set_aside(plan: RunPlan, ids: dict[Path, str | None], kept: dict[str, str]) -> RunPlan:
+    """The plan with the files of these kept documents (unreached) held instead of processed: only their
+    claims are recorded, and their documents move to the run's catalogue with the facts they hold."""
+    out = RunPlan(held=list(plan.held), kept=[*plan.kept, *sorted(kept.items())])
+    for path in plan.to_process:
+        if ids.get(path) in kept:
+            out.held.append(SeenInput(path_text(path), path_text(path.name), ids[path], "held"))
+        else:
+            out.to_process.append(path)
+    return out
 
 
 def held_cleaned(paths: list[Path], ids: dict[Path, str | None], state: WarehouseState) -> list[str]:
@@ -135,21 +156,18 @@ def reads_as_cleaned(article: Article) -> bool:
 
 
 def process_batch(paths: list[Path], catalogue_rows: list[dict[str, str]],
-                  cleaned: dict[str, Article] | None = None, earlier: EarlierReadings | None = None) -> BatchOutcome:
+                  cleaned: dict[str, Article] | None = None) -> BatchOutcome:
     """Read, clean and extract the files of a batch, with the indicator catalogue of these rows; a file
-    whose content is in cleaned (doc_id -> its held article, store.cleaned_articles) is not cleaned again,
-    nor read again when the catalogue it was read under (earlier) differs from these rows where it cannot reach it."""
+    whose content is in cleaned (doc_id -> its held article, store.cleaned_articles) is not cleaned again."""
     return process_inputs([(path_text(path), path_text(path.name), lambda path=path: read_raw(path))
-                           for path in paths], catalogue_rows, cleaned, earlier)
+                           for path in paths], catalogue_rows, cleaned)
 
 
 def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogue_rows: list[dict[str, str]],
-                   cleaned: dict[str, Article] | None = None, earlier: EarlierReadings | None = None) -> BatchOutcome:
+                   cleaned: dict[str, Article] | None = None) -> BatchOutcome:
     """Clean and extract inputs given as (source_uri, source_name, reader); a reader raises InputError for a
     bad input. An input repeating an earlier one's bytes repeats its outcome: held, or quarantined alike.
-    An input whose content is in cleaned is extracted from that article, if it reads as cleaned; one whose
-    held facts were read under a catalogue (earlier) that differs from this one only where its article
-    cannot be reached keeps them: its input is held, and its document is kept (BatchResult.kept).
+    An input whose content is in cleaned is extracted from that article, if it reads as cleaned.
 
     Every other input is processed, even one whose content the warehouse held when the run started
     (a fetched page met under another URL): an earlier batch of the run may have removed it since,
@@ -157,8 +175,6 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogu
     """
     extractor = Extractor(Catalogue(catalogue_rows), load_gazetteer())
     held = cleaned or {}
-    earlier = earlier or EarlierReadings()
-    changes = {fp: catalogue_change(Catalogue(rows), extractor.catalogue) for fp, rows in earlier.catalogues.items()}
     result = BatchResult()
     failed: dict[str, Quarantined] = {}  # doc_id -> why the first input of those bytes failed
     done: set[str] = set()
@@ -174,12 +190,6 @@ def process_inputs(inputs: list[tuple[str, str, Callable[[], RawDoc]]], catalogu
                 continue
             stage = "clean"
             article = held.get(raw.doc_id)
-            read_under = earlier.read_under.get(raw.doc_id)
-            if article is not None and read_under and not changes[read_under].may_change(article.text):
-                done.add(raw.doc_id)
-                result.inputs.append(SeenInput(source_uri, source_name, raw.doc_id, "held"))
-                result.kept.append((raw.doc_id, read_under))
-                continue
             if article is None or not reads_as_cleaned(article):
                 article = clean(raw)
             stage = "extract"

@@ -84,20 +84,25 @@ def test_a_batch_takes_from_the_warehouse_only_contents_held_under_these_cleanin
     assert pipeline.held_cleaned(paths, ids, state) == ["id-0"]
 
 
-def test_a_held_document_the_catalogue_change_cannot_reach_keeps_its_facts_and_one_it_can_is_read_again():
+def test_a_held_document_the_catalogue_change_cannot_reach_is_set_aside_and_one_it_can_is_processed():
     rows = read_catalogue_csv()
-    cleaned = _planted(datetime(2024, 6, 1, 3, 0, tzinfo=UTC))
+    cleaned = _planted(datetime(2024, 6, 1, 3, 0, tzinfo=UTC))  # "... 4.321 trạm BTS."
     doc_id = next(iter(cleaned))
     drones = {"code": "user.drones", "pillar": "x", "kind": "count", "name_vi": "Số flycam", "name_en": "",
               "cues": "flycam"}
     earlier = pipeline.EarlierReadings({doc_id: "before"}, {"before": rows})
+    paths = [SEED, SEED.with_name("copy.txt"), SEED.with_name("other.txt")]
+    ids = {paths[0]: doc_id, paths[1]: doc_id, paths[2]: "other"}
+    plan = pipeline.RunPlan(to_process=paths)
 
-    untouched = pipeline.process_batch([SEED], [*rows, drones], cleaned, earlier).result
-    reached = pipeline.process_batch([SEED], [*rows, {**drones, "cues": "trạm"}], cleaned, earlier).result
+    kept = pipeline.unreached(cleaned, earlier, Catalogue([*rows, drones]))
+    set_aside = pipeline.set_aside(plan, ids, kept)
 
-    assert (untouched.kept, untouched.articles, untouched.facts) == ([(doc_id, "before")], [], [])
-    assert [(i.doc_id, i.state) for i in untouched.inputs] == [(doc_id, "held")]
-    assert reached.kept == [] and [f.value for f in reached.facts] == [4321.0]
+    assert kept == {doc_id: "before"}
+    assert pipeline.unreached(cleaned, earlier, Catalogue([*rows, {**drones, "cues": "trạm"}])) == {}
+    assert (set_aside.to_process, set_aside.kept) == ([paths[2]], [(doc_id, "before")])
+    assert [(i.source_name, i.doc_id, i.state) for i in set_aside.held] == [
+        (SEED.name, doc_id, "held"), ("copy.txt", doc_id, "held")]
 
 
 def test_only_documents_read_by_these_rules_under_a_kept_catalogue_are_told_apart_by_their_catalogue():

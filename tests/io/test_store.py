@@ -276,3 +276,25 @@ def test_each_catalogue_documents_were_read_under_is_kept_for_telling_what_a_cha
 
     assert after.catalogues == {Catalogue(before.catalogue_rows).fingerprint: before.catalogue_rows}
     assert count(db, "SELECT count(*) FROM catalogue_versions") == 2
+
+
+def test_a_kept_document_moves_to_the_new_catalogue_unless_another_run_read_it_again_meanwhile(tmp_path):
+    folder, db = tmp_path / "in", tmp_path / "w.duckdb"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Bài\n\nNội dung có 3 xã.", encoding="utf-8")
+    write_folder(db, folder)
+    doc_id, held_under = store.prepare(db).known.popitem()[0], "the catalogue it was read under"
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE documents SET catalogue_fingerprint = ?", [held_under])
+    facts = count(db, "SELECT count(*) FROM facts")
+
+    def keep(read_under: str) -> RunCounts:
+        held = BatchResult(inputs=[SeenInput(str(folder / "a.txt"), "a.txt", doc_id, "held")],
+                           kept=[(doc_id, read_under)])
+        return store.write_batch(db, batch_tables(held, "new catalogue", "run"), "run")
+
+    assert keep("another catalogue") == RunCounts(seen=1, unchanged=1)  # read again meanwhile: left as it is
+    assert count(db, f"SELECT count(*) FROM documents WHERE catalogue_fingerprint = '{held_under}'") == 1
+    assert keep(held_under) == RunCounts(seen=1, unchanged=1)
+    assert count(db, "SELECT count(*) FROM documents WHERE catalogue_fingerprint = 'new catalogue'") == 1
+    assert count(db, "SELECT count(*) FROM facts") == facts
