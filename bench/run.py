@@ -12,7 +12,8 @@ For each size N it makes (or reuses) a synthetic corpus of N articles
   unchanged corpus (the incremental re-run);
 - `cds ingest` of the same corpus after a catalogue change (the documents
   held under another catalogue's fingerprint): the archive re-read that a
-  new cue or indicator costs;
+  new cue or indicator costs when it may reach every article; then after a
+  user's indicator no article's words can hold, which reaches none;
 - the same batches through the same functions with no Prefect, in this
   process (a process pool of the same size): what is left is Prefect's share;
 - `cds ingest` with one worker, to see what a second one adds;
@@ -132,6 +133,19 @@ def reextract_after_catalogue_change(folder: Path, db: Path, env: dict[str, str]
     return cds_ingest(folder, db, env)
 
 
+# A user's indicator whose cue no synthetic article holds (bench/make_corpus.py writes no such words).
+_UNREACHED_INDICATOR = ("INSERT INTO indicators VALUES ('user.drones', 'bench', 'count',"
+                        " 'Số thiết bị bay không người lái', '', 'thiết bị bay không người lái')")
+
+
+def reread_after_new_indicator(folder: Path, db: Path, env: dict[str, str]) -> Timing:
+    """`cds ingest` of the held corpus once a user added an indicator no article's words can hold: the run
+    tests every held article against the change and reads none again (tasks/meaning/catalogue_change.py)."""
+    with duckdb.connect(str(db)) as con:
+        con.execute(_UNREACHED_INDICATOR)
+    return cds_ingest(folder, db, env)
+
+
 def floor(folder: Path, db: Path) -> float:
     """Read every file, find every number with one regex, insert them into DuckDB from Arrow."""
     started = time.perf_counter()
@@ -232,6 +246,9 @@ def bench_size(size: int, work: Path, env: dict[str, str], workers: int, batch_s
     reread = reextract_after_catalogue_change(folder, full_db, env)
     if facts_in(full_db) != facts:
         raise RuntimeError("re-extracting the archive with the same rules changed its facts")
+    unreached = reread_after_new_indicator(folder, full_db, env)
+    if facts_in(full_db) != facts:
+        raise RuntimeError("an indicator no article can hold changed the facts")
     one = cds_ingest(folder, one_db, env, workers=1)
     bare = without_prefect(folder, work / f"bare-{size}.duckdb", workers, batch_size)
     floor_seconds = floor(folder, work / f"floor-{size}.duckdb")
@@ -250,6 +267,8 @@ def bench_size(size: int, work: Path, env: dict[str, str], workers: int, batch_s
     row("re-extract the archive, catalogue changed", f"{reread.seconds:.1f} s",
         f"marginal {marginal_reread:.1f} s = {size / marginal_reread:.0f} documents/s, "
         f"peak RSS {reread.peak_rss_mb:.0f} MB")
+    row("  a new indicator that reaches no article", f"{unreached.seconds:.1f} s",
+        f"marginal {unreached.seconds - fixed:.2f} s = {(unreached.seconds - fixed) / marginal:.1%} of full")
     row(f"one worker (vs {workers})", f"{one.seconds:.1f} s",
         f"{workers} workers are {marginal_one / marginal:.2f}× one (target ≥ 1.6×)")
     row("floor: read, one regex, Arrow into DuckDB", f"{floor_seconds:.1f} s",

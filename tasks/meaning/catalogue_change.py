@@ -3,10 +3,10 @@
 A catalogue reaches a figure only through its cues: an indicator is given (by a cue, or after one, by the
 rules that carry a fact's indicator to its neighbours) only where one of its cues stands in a figure's
 words. So an article in which none of the cues two catalogues differ in can stand reads the same facts
-under both, and its held facts are those the new catalogue would read. What "can stand" means is a test every slice of the article
-passes that a cue does (``Catalogue.match`` asks it first): each of the cue's words occurs in the
-article's key (a figure's words are slices of it), or is one ``canonical_terms`` writes itself where the
-article gives it cause ("tthc" -> "thủ tục hành chính").
+under both, and its held facts are those the new catalogue would read. A cue can stand in an article
+when each of its words occurs in the article's key (a figure's words are slices of it; ``Catalogue.match``
+asks the same of them first) or is one ``canonical_terms`` writes itself where the article gives it
+cause ("tthc" -> "thủ tục hành chính").
 
 Which cues differ, per indicator: those one catalogue has and the other not; all of them when the ones
 both have stand in another order (the order breaks ties between an indicator's cues); the first cue of
