@@ -38,7 +38,7 @@ from cds_facts.tasks.meaning.subjects import respectively, subject_of
 from cds_facts.tasks.models import Article, Fact
 
 # Raise it when extraction changes: documents extracted by an older version are extracted again.
-EXTRACTOR_VERSION = 8
+EXTRACTOR_VERSION = 9
 
 # A figure that says by how much something changed: "tăng 12% so với cùng kỳ", "giảm 3 bậc".
 _CHANGE_BEFORE = re.compile(rf"(?<!\w)({words(CHANGE_VERBS)})(?:\s+(?:{words(CHANGE_PARTICLES)}))?\s*$", re.IGNORECASE)

@@ -53,6 +53,7 @@ class Cue:
     context: re.Pattern | None  # after "+": what must stand in the clause too
     words: int  # how many words the phrase has: the longer, the more it says
     word_set: frozenset[str]  # its words: a text missing one cannot hold it (a cheap test first)
+    first_word: str  # the first of them, as figures' words are compared ("csdl dùng chung": "cơ")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,14 @@ def indicator_from_row(row: dict[str, str | None]) -> Indicator:
         problems.append(f"head_noun {value['head_noun']!r} is no word of its name {row.get('name_vi')!r}")
     if problems:
         raise CatalogueError(f"indicator {code}: " + "; ".join(problems))
-    cues = tuple(parse_cue(c) for c in dict.fromkeys((row.get("cues") or "").split("|")) if c.strip())
+    # Cues that read alike ("cqs" and "chính quyền số") are one cue, where the first of them stands, as the
+    # one written out: the evidence shows the words.
+    unique: dict[tuple, Cue] = {}
+    for cue in (parse_cue(c) for c in (row.get("cues") or "").split("|") if c.strip()):
+        same = (cue.pattern.pattern, cue.context and cue.context.pattern)
+        if same not in unique or _written_out(cue) and not _written_out(unique[same]):
+            unique[same] = cue
+    cues = tuple(unique.values())
     return Indicator(code, kind, row.get("name_vi") or "", cues, value["family"], value["table_year"] == "yes",
                      value["ranked_units"], value["per_hundred"], head)
 
@@ -110,10 +118,11 @@ def parse_cue(text: str) -> Cue:
     pieces = [re.escape(piece.strip()) for piece in phrase.split(_GAP) if piece.strip()]
     gap = rf"(?:[\s,]+[^\s,]+){{0,{_GAP_WORDS}}}?[\s,]+"  # "thôn, bản có sóng": a list's commas are no words
     pattern = re.compile(rf"(?<!\w){gap.join(pieces)}(?!\w)")
+    first = _WORD.search(phrase)
     return Cue(text=match_key(text.strip()), pattern=pattern,
                context=re.compile(rf"(?<!\w){re.escape(context)}(?!\w)") if context else None,
                words=sum(len(piece.split()) for piece in phrase.split(_GAP)),
-               word_set=frozenset(_WORD.findall(phrase)))
+               word_set=frozenset(_WORD.findall(phrase)), first_word=first.group() if first else "")
 
 
 class Catalogue:
@@ -125,9 +134,7 @@ class Catalogue:
         self._by_first_word: dict[str, dict[str, list[tuple[Indicator, Cue]]]] = {}
         for ind in self.indicators:
             for cue in ind.cues:
-                first = _WORD.search(cue.text)
-                by_word = self._by_first_word.setdefault(ind.kind, {})
-                by_word.setdefault(first.group() if first else "", []).append((ind, cue))
+                self._by_first_word.setdefault(ind.kind, {}).setdefault(cue.first_word, []).append((ind, cue))
         self._heads = {ind.code: ind.head_noun for ind in self.indicators}
         # The count indicators a paragraph can name by their first cue, by the head noun that refers back to them.
         self._named_by_head: dict[str, list[tuple[Indicator, Cue]]] = {}
@@ -291,6 +298,11 @@ def words_written_into(key: str) -> set[str]:
     match_key text: an acronym's words where it stands, "thôn" where a region's word for a village does.
     Found as substrings, so a slice that cuts a longer word counts too."""
     return {word for stands, written in _WRITTEN if stands in key for word in written}
+
+
+def _written_out(cue: Cue) -> bool:
+    """Whether a cue is written as figures' words are read: no acronym, no region's word for a village."""
+    return canonical_terms(cue.text) == cue.text
 
 
 def _head_noun(name_vi: str) -> str:

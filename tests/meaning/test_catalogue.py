@@ -56,3 +56,19 @@ def test_a_table_year_follows_the_column_not_the_code():
 
     assert year("yes") == ("mine.rank", 2022)  # the table's year
     assert year("") == ("mine.rank", 2023)  # the nearest year before it, as for any figure
+
+
+def test_a_cue_written_with_an_acronym_finds_the_figures_that_write_it_either_way():
+    """Figures' words are compared with every acronym spelled out: a user's cue "dvctt toàn trình" must be
+    looked up by its words as spelled out too, or it never matches."""
+    catalogue = Catalogue([{**ROW, "code": "user.full_online", "name_vi": "Số dịch vụ công trực tuyến toàn trình",
+                            "cues": "dvctt toàn trình"}])
+    for counted in ("dvctt toàn trình", "dịch vụ công trực tuyến toàn trình"):
+        match = catalogue.match("count", counted, counted=counted)
+        assert (match.code, match.evidence) == ("user.full_online", "cue:dvctt toàn trình")
+
+
+def test_cues_that_read_alike_are_one_cue_kept_as_written_out_where_the_first_stood():
+    catalogue = Catalogue([{**ROW, "code": "user.data", "name_vi": "Số cơ sở dữ liệu",
+                            "cues": "csdl dùng chung|dữ liệu mở|cơ sở dữ liệu dùng chung"}])
+    assert [c.text for c in catalogue.indicators[0].cues] == ["cơ sở dữ liệu dùng chung", "dữ liệu mở"]
