@@ -262,11 +262,17 @@ def test_an_analyst_connection_with_write_may_change_the_warehouse_and_reads_vie
     assert count(db, "SELECT count(*) FROM t") == 2
 
 
-def test_each_catalogue_documents_were_read_under_is_kept_for_telling_what_a_change_reaches(tmp_path):
+def _one_article_loaded(tmp_path: Path) -> tuple[Path, Path]:
+    """(folder, warehouse): a folder of one article, loaded into the warehouse."""
     folder, db = tmp_path / "in", tmp_path / "w.duckdb"
     folder.mkdir()
     (folder / "a.txt").write_text("Bài\n\nNội dung có 3 xã.", encoding="utf-8")
     write_folder(db, folder)
+    return folder, db
+
+
+def test_each_catalogue_documents_were_read_under_is_kept_for_telling_what_a_change_reaches(tmp_path):
+    _, db = _one_article_loaded(tmp_path)
     before = store.prepare(db)
     assert before.catalogues == {}  # every document is held under the catalogue of this run
     with duckdb.connect(str(db)) as con:
@@ -279,10 +285,7 @@ def test_each_catalogue_documents_were_read_under_is_kept_for_telling_what_a_cha
 
 
 def test_a_kept_document_moves_to_the_new_catalogue_unless_another_run_read_it_again_meanwhile(tmp_path):
-    folder, db = tmp_path / "in", tmp_path / "w.duckdb"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Bài\n\nNội dung có 3 xã.", encoding="utf-8")
-    write_folder(db, folder)
+    folder, db = _one_article_loaded(tmp_path)
     doc_id, held_under = store.prepare(db).known.popitem()[0], "the catalogue it was read under"
     with duckdb.connect(str(db)) as con:
         con.execute("UPDATE documents SET catalogue_fingerprint = ?", [held_under])
