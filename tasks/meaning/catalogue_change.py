@@ -21,7 +21,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from cds_facts.tasks.language.keys import fold_tone_pairs, match_key
-from cds_facts.tasks.meaning.indicators import Catalogue, Cue, Indicator, words_written_into
+from cds_facts.tasks.meaning.indicators import WRITABLE_WORDS, Catalogue, Cue, Indicator, words_written_into
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,33 @@ class CatalogueChange:
         """Whether the change can reach an article of this text: one of its cues can stand in it."""
         if not self.cues:
             return False
-        key = match_key(text)
-        # A figure's words re-keyed on their own fold an old-style tone pair where the article's key, reading
-        # the letter after it, did not ("hoá" cut from "hoáng"): a word may stand in either form.
-        loose = fold_tone_pairs(key)
-        written = words_written_into(key) | words_written_into(loose)
-        return any(all(word in key or word in loose or word in written for word in cue.word_set)
-                   for cue in self.cues)
+        terms = _Terms(text)
+        return any(all(terms.may_hold(word) for word in cue.word_set) for cue in self.cues)
+
+
+class _Terms:
+    """The words an article's figures may be read in, asked word by word: most asks end at its key, the
+    other forms are made only when one does not."""
+
+    def __init__(self, text: str):
+        self.key = match_key(text)
+        self._loose: str | None = None
+        self._written: set[str] | None = None
+
+    def may_hold(self, word: str) -> bool:
+        if word in self.key:
+            return True
+        if self._loose is None:
+            # A figure's words re-keyed on their own fold an old-style tone pair where the article's key,
+            # reading the letter after it, did not ("hoá" cut from "hoáng"): a word may stand in either form.
+            self._loose = fold_tone_pairs(self.key)
+        if word in self._loose:
+            return True
+        if word not in WRITABLE_WORDS:
+            return False
+        if self._written is None:
+            self._written = words_written_into(self.key) | words_written_into(self._loose)
+        return word in self._written
 
 
 def catalogue_change(before: Catalogue, after: Catalogue) -> CatalogueChange:

@@ -293,6 +293,9 @@ _WRITTEN = tuple((stands, frozenset(_WORD.findall(writes))) for stands, writes i
     *ACRONYMS.items(), *((unit, _VILLAGE_WORD) for unit in VILLAGE_UNITS)))
 
 
+WRITABLE_WORDS = frozenset(word for _, written in _WRITTEN for word in written)
+
+
 def words_written_into(key: str) -> set[str]:
     """The words canonical_terms may write, not taken from its text, into the terms of a slice of this
     match_key text: an acronym's words where it stands, "thôn" where a region's word for a village does.
