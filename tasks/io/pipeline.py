@@ -115,12 +115,13 @@ def earlier_readings(doc_ids: list[str], state: WarehouseState) -> EarlierReadin
     return EarlierReadings(read_under, {fp: state.catalogues[fp] for fp in set(read_under.values())})
 
 
-def unreached(articles: dict[str, Article], earlier: EarlierReadings, catalogue: Catalogue) -> dict[str, str]:
-    """Of these held articles (doc_id -> article), those whose facts, read under the catalogue earlier names,
-    the change to this catalogue cannot reach (catalogue_change): doc_id -> the fingerprint they were read under."""
+def unreached(texts: dict[str, str], earlier: EarlierReadings, catalogue: Catalogue) -> dict[str, str]:
+    """Of these held articles' texts (doc_id -> clean_text), those whose facts, read under the catalogue earlier
+    names, the change to this catalogue cannot reach (catalogue_change): doc_id -> the fingerprint they were
+    read under."""
     changes = {fp: catalogue_change(Catalogue(rows), catalogue) for fp, rows in earlier.catalogues.items()}
     return {doc_id: read_under for doc_id, read_under in earlier.read_under.items()
-            if doc_id in articles and not changes[read_under].may_change(articles[doc_id].text)}
+            if doc_id in texts and not changes[read_under].may_change(texts[doc_id])}
 
 
 def set_aside(plan: RunPlan, ids: dict[Path, str | None], kept: dict[str, str]) -> RunPlan:

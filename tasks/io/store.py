@@ -265,6 +265,16 @@ def cleaned_articles(db: str | Path, doc_ids: list[str]) -> dict[str, Article]:
             for doc_id, title, outlet, micros, authors, province, text, evidence in rows}
 
 
+def clean_texts(db: str | Path, doc_ids: list[str]) -> dict[str, str]:
+    """The held articles' texts of these documents that these cleaning rules made (doc_id -> clean_text)."""
+    if not doc_ids:
+        return {}
+    with connect(db) as con:
+        return dict(con.execute(
+            "SELECT doc_id, clean_text FROM documents WHERE doc_id IN (SELECT unnest($ids))"
+            " AND cleaner_version = $version", {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall())
+
+
 def prepare(db: str | Path) -> WarehouseState:
     """Migrate the file, seed reference data, mark runs whose process died as failed, and read what it holds."""
     with connect(db) as con:

@@ -32,6 +32,15 @@ def fold_tone_pairs(key: str) -> str:
 _TONE_ANYWHERE = re.compile("|".join(_TONE_PAIRS))
 
 
+def has_folded_pair(word: str) -> bool:
+    """Whether a key's word holds a tone pair written new-style: only such a word reads otherwise in a key
+    whose pairs fold_tone_pairs wrote new-style."""
+    return any(pair in word for pair in _NEW_STYLE_PAIRS)
+
+
+_NEW_STYLE_PAIRS = tuple(_TONE_PAIRS.values())
+
+
 def lower(text: str) -> str:
     """Lower-case text of the same length, so offsets carry over: "İ", which lowers to two characters, stays."""
     lowered = text.lower()

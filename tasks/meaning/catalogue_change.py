@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from cds_facts.tasks.language.keys import fold_tone_pairs, match_key
+from cds_facts.tasks.language.keys import fold_tone_pairs, has_folded_pair, match_key
 from cds_facts.tasks.meaning.indicators import WRITABLE_WORDS, Catalogue, Cue, Indicator, words_written_into
 
 
@@ -48,19 +48,21 @@ class _Terms:
         self._written: set[str] | None = None
 
     def may_hold(self, word: str) -> bool:
-        if word in self.key:
-            return True
-        if self._loose is None:
-            # A figure's words re-keyed on their own fold an old-style tone pair where the article's key,
-            # reading the letter after it, did not ("hoá" cut from "hoáng"): a word may stand in either form.
-            self._loose = fold_tone_pairs(self.key)
-        if word in self._loose:
+        if word in self.key or has_folded_pair(word) and word in self.loose:
             return True
         if word not in WRITABLE_WORDS:
             return False
         if self._written is None:
-            self._written = words_written_into(self.key) | words_written_into(self._loose)
+            self._written = words_written_into(self.key) | words_written_into(self.loose)
         return word in self._written
+
+    @property
+    def loose(self) -> str:
+        """The key with every tone pair new-style. A figure's words re-keyed on their own fold an old-style
+        pair where the article's key, reading the letter after it, did not ("hoá" cut from "hoáng")."""
+        if self._loose is None:
+            self._loose = fold_tone_pairs(self.key)
+        return self._loose
 
 
 def catalogue_change(before: Catalogue, after: Catalogue) -> CatalogueChange:

@@ -73,6 +73,7 @@ def test_the_warehouse_gives_back_the_articles_these_cleaning_rules_made_and_no_
     assert held == {a.doc_id: a for a in current}  # published_at: the same instant, in UTC
     assert all(a.published_at is None or a.published_at.tzinfo == UTC for a in held.values())
     assert store.cleaned_articles(db, []) == {}
+    assert store.clean_texts(db, [a.doc_id for a in outcome.result.articles]) == {a.doc_id: a.text for a in current}
 
 
 def test_a_batch_takes_from_the_warehouse_only_contents_held_under_these_cleaning_rules():
@@ -87,7 +88,7 @@ def test_a_batch_takes_from_the_warehouse_only_contents_held_under_these_cleanin
 def test_a_held_document_the_catalogue_change_cannot_reach_is_set_aside_and_one_it_can_is_processed():
     rows = read_catalogue_csv()
     cleaned = _planted(datetime(2024, 6, 1, 3, 0, tzinfo=UTC))  # "... 4.321 trạm BTS."
-    doc_id = next(iter(cleaned))
+    doc_id, article = next(iter(cleaned.items()))
     drones = {"code": "user.drones", "pillar": "x", "kind": "count", "name_vi": "Số flycam", "name_en": "",
               "cues": "flycam"}
     earlier = pipeline.EarlierReadings({doc_id: "before"}, {"before": rows})
@@ -95,11 +96,12 @@ def test_a_held_document_the_catalogue_change_cannot_reach_is_set_aside_and_one_
     ids = {paths[0]: doc_id, paths[1]: doc_id, paths[2]: "other"}
     plan = pipeline.RunPlan(to_process=paths)
 
-    kept = pipeline.unreached(cleaned, earlier, Catalogue([*rows, drones]))
+    texts = {doc_id: article.text}
+    kept = pipeline.unreached(texts, earlier, Catalogue([*rows, drones]))
     set_aside = pipeline.set_aside(plan, ids, kept)
 
     assert kept == {doc_id: "before"}
-    assert pipeline.unreached(cleaned, earlier, Catalogue([*rows, {**drones, "cues": "trạm"}])) == {}
+    assert pipeline.unreached(texts, earlier, Catalogue([*rows, {**drones, "cues": "trạm"}])) == {}
     assert (set_aside.to_process, set_aside.kept) == ([paths[2]], [(doc_id, "before")])
     assert [(i.source_name, i.doc_id, i.state) for i in set_aside.held] == [
         (SEED.name, doc_id, "held"), ("copy.txt", doc_id, "held")]

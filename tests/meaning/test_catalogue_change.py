@@ -36,6 +36,13 @@ def test_a_cue_spelled_out_by_an_acronym_reaches_the_texts_that_write_the_acrony
     assert not change.may_change("Đã có 120 dịch vụ.")
 
 
+def test_a_word_whose_old_style_tone_pair_a_letter_follows_may_still_stand_as_a_cue_word():
+    """"hoá" right before a letter keeps its old style in the article's key, but a figure's words cut there
+    are keyed on their own and read "hóa"."""
+    change = _change([ROW], [{**ROW, "cues": "máy bay không người lái|số hóa"}])
+    assert change.may_change("Đã số hoáx 5 hồ sơ.") and not change.may_change("Đã số 5 hồ sơ.")
+
+
 def test_a_removed_cue_reaches_the_texts_that_hold_its_words():
     change = _change([{**ROW, "cues": "máy bay không người lái|flycam"}], [ROW])
     assert change.may_change("Tỉnh có 5 flycam.") and not change.may_change("Tỉnh có 5 trạm BTS.")
