@@ -47,11 +47,11 @@ def set_aside_unreached(db: str, plan: pipeline.RunPlan, ids: dict[Path, str | N
                         state: WarehouseState) -> pipeline.RunPlan:
     """The plan with the files held instead of processed whose documents, read by these rules under another
     catalogue the warehouse kept, the change to this one cannot reach: their texts are read from the
-    warehouse a chunk at a time (pipeline.unreached)."""
+    warehouse about a batch at a time (pipeline.unreached)."""
     earlier = pipeline.earlier_readings(pipeline.held_cleaned(plan.to_process, ids, state), state)
-    catalogue, doc_ids, kept = Catalogue(state.catalogue_rows), sorted(earlier.read_under), {}
-    for start in range(0, len(doc_ids), BATCH_SIZE):
-        kept.update(pipeline.unreached(store.clean_texts(db, doc_ids[start:start + BATCH_SIZE]), earlier, catalogue))
+    catalogue, kept = Catalogue(state.catalogue_rows), {}
+    for texts in store.held_texts(db, sorted(earlier.read_under), BATCH_SIZE):
+        kept.update(pipeline.unreached(texts, earlier, catalogue))
     return pipeline.set_aside(plan, ids, kept)
 
 

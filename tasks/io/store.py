@@ -265,14 +265,30 @@ def cleaned_articles(db: str | Path, doc_ids: list[str]) -> dict[str, Article]:
             for doc_id, title, outlet, micros, authors, province, text, evidence in rows}
 
 
-def clean_texts(db: str | Path, doc_ids: list[str]) -> dict[str, str]:
-    """The held articles' texts of these documents that these cleaning rules made (doc_id -> clean_text)."""
+def held_texts(db: str | Path, doc_ids: list[str], size: int) -> Iterator[dict[str, str]]:
+    """The texts these cleaning rules made of these documents (doc_id -> clean_text), about size at a time.
+
+    Read by ranges of the documents table's rows, in the order it stores them: a range reads its own part
+    of the table's compressed texts, where a query for a list of ids reads all of them (10 000 held
+    articles: 0.6 s against 2.7 s, bench/README.md). A range closes at size documents, or at twice as many
+    rows, so that scattered documents do not read the rows between them.
+    """
     if not doc_ids:
-        return {}
+        return
     with connect(db) as con:
-        return dict(con.execute(
-            "SELECT doc_id, clean_text FROM documents WHERE doc_id IN (SELECT unnest($ids))"
-            " AND cleaner_version = $version", {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall())
+        where = con.execute("SELECT rowid, doc_id FROM documents WHERE doc_id IN (SELECT unnest($ids))"
+                            " AND cleaner_version = $version ORDER BY rowid",
+                            {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall()
+        ranges: list[list[tuple[int, str]]] = []
+        for rowid, doc_id in where:
+            if not ranges or len(ranges[-1]) >= size or rowid - ranges[-1][0][0] >= 2 * size:
+                ranges.append([])
+            ranges[-1].append((rowid, doc_id))
+        for found in ranges:
+            wanted = {doc_id for _, doc_id in found}
+            rows = con.execute("SELECT doc_id, clean_text FROM documents WHERE rowid BETWEEN ? AND ?",
+                               [found[0][0], found[-1][0]]).fetchall()
+            yield {doc_id: text for doc_id, text in rows if doc_id in wanted}
 
 
 def prepare(db: str | Path) -> WarehouseState:

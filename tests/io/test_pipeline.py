@@ -73,7 +73,9 @@ def test_the_warehouse_gives_back_the_articles_these_cleaning_rules_made_and_no_
     assert held == {a.doc_id: a for a in current}  # published_at: the same instant, in UTC
     assert all(a.published_at is None or a.published_at.tzinfo == UTC for a in held.values())
     assert store.cleaned_articles(db, []) == {}
-    assert store.clean_texts(db, [a.doc_id for a in outcome.result.articles]) == {a.doc_id: a.text for a in current}
+    chunks = list(store.held_texts(db, [a.doc_id for a in outcome.result.articles] + ["not-held"], 2))
+    assert [len(chunk) for chunk in chunks] == [2, 2] and list(store.held_texts(db, [], 2)) == []
+    assert {doc_id: text for chunk in chunks for doc_id, text in chunk.items()} == {a.doc_id: a.text for a in current}
 
 
 def test_a_batch_takes_from_the_warehouse_only_contents_held_under_these_cleaning_rules():
