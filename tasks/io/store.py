@@ -269,9 +269,9 @@ def held_texts(db: str | Path, doc_ids: list[str], size: int) -> Iterator[dict[s
     """The texts these cleaning rules made of these documents (doc_id -> clean_text), about size at a time.
 
     Read by ranges of the documents table's rows, in the order it stores them: a range reads its own part
-    of the table's compressed texts, where a query for a list of ids reads all of them (10 000 held
-    articles: 0.6 s against 2.7 s, bench/README.md). A range closes at size documents, or at twice as many
-    rows, so that scattered documents do not read the rows between them.
+    of the table's compressed texts, where a query for a list of ids reads all of them (bench/README.md has
+    the figures). A range closes at size documents, or at twice as many rows, so that scattered documents
+    do not read the rows between them.
     """
     if not doc_ids:
         return
