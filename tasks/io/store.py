@@ -252,13 +252,9 @@ def cleaned_articles(db: str | Path, doc_ids: list[str]) -> dict[str, Article]:
     """The held articles of these documents that these cleaning rules made (CLEANER_VERSION), as they made them:
     what a re-extraction reads instead of cleaning their files again. published_at comes back as the instant
     it is stored as, in UTC (the zone the page stated is not stored)."""
-    if not doc_ids:
-        return {}
+    columns = "doc_id, title, outlet, epoch_us(published_at), authors, province, clean_text, metadata_evidence"
     with connect(db) as con:
-        rows = con.execute(
-            "SELECT doc_id, title, outlet, epoch_us(published_at), authors, province, clean_text, metadata_evidence"
-            " FROM documents WHERE doc_id IN (SELECT unnest($ids)) AND cleaner_version = $version",
-            {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall()
+        rows = [row for chunk in _held_rows(con, columns, doc_ids, max(len(doc_ids), 1)) for row in chunk]
     return {doc_id: Article(doc_id=doc_id, title=title, outlet=outlet,
                             published_at=None if micros is None else _EPOCH + timedelta(microseconds=micros),
                             authors=tuple(authors or ()), province=province, text=text, metadata_evidence=evidence)
@@ -266,29 +262,43 @@ def cleaned_articles(db: str | Path, doc_ids: list[str]) -> dict[str, Article]:
 
 
 def held_texts(db: str | Path, doc_ids: list[str], size: int) -> Iterator[dict[str, str]]:
-    """The texts these cleaning rules made of these documents (doc_id -> clean_text), about size at a time.
+    """The texts these cleaning rules made of these documents (doc_id -> clean_text), about size at a time."""
+    with connect(db) as con:
+        for chunk in _held_rows(con, "doc_id, clean_text", doc_ids, size):
+            yield dict(chunk)
 
-    Read by ranges of the documents table's rows, in the order it stores them: a range reads its own part
-    of the table's compressed texts, where a query for a list of ids reads all of them (bench/README.md has
-    the figures). A range closes at size documents, or at twice as many rows, so that scattered documents
-    do not read the rows between them.
+
+def _held_rows(con: duckdb.DuckDBPyConnection, columns: str, doc_ids: list[str], size: int) -> Iterator[list[tuple]]:
+    """These columns (the first: doc_id) of the documents among doc_ids that these cleaning rules made, about
+    size documents at a time.
+
+    Read by ranges of the documents table's rows, in the order it stores them: a query for a list of ids
+    reads every row's compressed text, whatever the list's length; one for a range of rows reads only the
+    range's (bench/README.md has the figures). A range holds up to size documents within _RANGE_ROWS rows;
+    one whose documents are sparse in it names them too, so that the rows between are not read out.
     """
     if not doc_ids:
         return
-    with connect(db) as con:
-        where = con.execute("SELECT rowid, doc_id FROM documents WHERE doc_id IN (SELECT unnest($ids))"
-                            " AND cleaner_version = $version ORDER BY rowid",
-                            {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall()
-        ranges: list[list[tuple[int, str]]] = []
-        for rowid, doc_id in where:
-            if not ranges or len(ranges[-1]) >= size or rowid - ranges[-1][0][0] >= 2 * size:
-                ranges.append([])
-            ranges[-1].append((rowid, doc_id))
-        for found in ranges:
-            wanted = {doc_id for _, doc_id in found}
-            rows = con.execute("SELECT doc_id, clean_text FROM documents WHERE rowid BETWEEN ? AND ?",
-                               [found[0][0], found[-1][0]]).fetchall()
-            yield {doc_id: text for doc_id, text in rows if doc_id in wanted}
+    where = con.execute("SELECT rowid, doc_id FROM documents WHERE doc_id IN (SELECT unnest($ids))"
+                        " AND cleaner_version = $version ORDER BY rowid",
+                        {"ids": doc_ids, "version": CLEANER_VERSION}).fetchall()
+    ranges: list[list[tuple[int, str]]] = []
+    for rowid, doc_id in where:
+        if not ranges or len(ranges[-1]) >= size or rowid // _RANGE_ROWS != ranges[-1][0][0] // _RANGE_ROWS:
+            ranges.append([])
+        ranges[-1].append((rowid, doc_id))
+    for found in ranges:
+        first, last, wanted = found[0][0], found[-1][0], [doc_id for _, doc_id in found]
+        if last - first < 2 * len(found):
+            rows = con.execute(f"SELECT {columns} FROM documents WHERE rowid BETWEEN ? AND ?", [first, last])
+        else:
+            rows = con.execute(f"SELECT {columns} FROM documents WHERE rowid BETWEEN ? AND ?"
+                               " AND doc_id IN (SELECT unnest(?))", [first, last, wanted])
+        named = set(wanted)
+        yield [row for row in rows.fetchall() if row[0] in named]
+
+
+_RANGE_ROWS = 8192  # how many of the table's rows one read may span
 
 
 def prepare(db: str | Path) -> WarehouseState:
